@@ -1,0 +1,16 @@
+import { CreatePinFields, FeedQuery } from "@/lib/contracts";
+import { answer, json, parseImageForm, parseQuery } from "@/lib/server/http";
+import { createPin, listFeed } from "@/lib/server/pins";
+
+export const dynamic = "force-dynamic";
+
+export function POST(request: Request) {
+  return answer(async () => {
+    const { image, fields } = await parseImageForm(request, CreatePinFields);
+    return json({ pin: await createPin(image, fields) }, 201);
+  });
+}
+
+export function GET(request: Request) {
+  return answer(async () => json(await listFeed(parseQuery(request, FeedQuery))));
+}

@@ -1,0 +1,9 @@
+import { EmbeddingSearchBody } from "@/lib/contracts";
+import { answer, json, parseJson } from "@/lib/server/http";
+import { searchByEmbedding } from "@/lib/server/search";
+
+export const dynamic = "force-dynamic";
+
+export function POST(request: Request) {
+  return answer(async () => json(await searchByEmbedding(await parseJson(request, EmbeddingSearchBody))));
+}

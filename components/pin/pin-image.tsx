@@ -1,0 +1,50 @@
+"use client";
+// A pin's picture inside a box of its own aspect ratio, painted with its dominant colour
+// until the bytes arrive, then faded in — so the grid never jumps while images load.
+import { useState } from "react";
+import type { Pin } from "@/lib/contracts";
+
+export function PinImage({
+  pin,
+  src,
+  sizes,
+  priority = false,
+  className = "",
+}: {
+  pin: Pin;
+  src: string;
+  sizes?: string;
+  priority?: boolean;
+  className?: string;
+}) {
+  const [loaded, setLoaded] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const width = pin.width > 0 ? pin.width : 1;
+  const height = pin.height > 0 ? pin.height : 1;
+  return (
+    <div
+      className={`relative w-full overflow-hidden ${className}`}
+      style={{ aspectRatio: `${width} / ${height}`, backgroundColor: pin.dominantColor }}
+    >
+      {!failed && (
+        <img
+          // A cached image may finish before React attaches onLoad.
+          ref={(img) => {
+            if (img?.complete && img.naturalWidth > 0) setLoaded(true);
+          }}
+          src={src}
+          alt={pin.title || "Untitled pin"}
+          width={width}
+          height={height}
+          sizes={sizes}
+          loading={priority ? "eager" : "lazy"}
+          fetchPriority={priority ? "high" : "auto"}
+          decoding="async"
+          onLoad={() => setLoaded(true)}
+          onError={() => setFailed(true)}
+          className={`absolute inset-0 h-full w-full object-cover transition-opacity duration-300 ${loaded ? "opacity-100" : "opacity-0"}`}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+// /search/image: the query image beside the catalog's closest pins. The image lives in
+// memory only, so after a reload the page asks for one instead.
+import { useQuery } from "@tanstack/react-query";
+import { imageSearchQuery } from "@/lib/client/queries";
+import { useQueryImage, type QueryImage } from "@/lib/client/query-image";
+import { GridSkeleton } from "@/components/pin/grid-skeleton";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { ImageIcon } from "@/components/ui/icons";
+import { ImagePickerButton } from "./image-picker-button";
+import { QueryImagePreview } from "./query-image-preview";
+import { SearchResults } from "./search-results";
+
+export function ImageSearchView() {
+  const image = useQueryImage();
+  return image ? <ImageSearch image={image} /> : <ChooseImagePrompt />;
+}
+
+function ImageSearch({ image }: { image: QueryImage }) {
+  const search = useQuery(imageSearchQuery(image));
+  return (
+    <div className="flex flex-col gap-6 md:flex-row md:items-start">
+      <aside className="md:sticky md:top-20 md:w-72 md:shrink-0 lg:w-80">
+        <QueryImagePreview image={image} />
+      </aside>
+      <section aria-labelledby="image-results-heading" className="min-w-0 flex-1">
+        <div className="mb-4 flex flex-wrap items-baseline gap-x-3 gap-y-1">
+          <h1 id="image-results-heading" className="text-xl font-semibold text-neutral-900">
+            Visual matches
+          </h1>
+          {search.data && (
+            <p className="text-sm text-neutral-500">
+              {Math.round(search.data.tookMs)} ms · {search.data.model}
+            </p>
+          )}
+        </div>
+        {search.isPending ? (
+          <GridSkeleton label="Searching" />
+        ) : search.isError ? (
+          <ErrorMessage error={search.error} onRetry={() => void search.refetch()} className="mt-6" />
+        ) : (
+          <SearchResults results={search.data.results} minRelevantScore={search.data.minRelevantScore} />
+        )}
+      </section>
+    </div>
+  );
+}
+
+function ChooseImagePrompt() {
+  return (
+    <div data-testid="choose-image-prompt" className="mx-auto mt-16 flex max-w-md flex-col items-center text-center">
+      <div className="flex h-20 w-20 items-center justify-center rounded-full bg-neutral-100 text-neutral-700">
+        <ImageIcon width={36} height={36} />
+      </div>
+      <h1 className="mt-5 text-2xl font-semibold text-neutral-900">Search with an image</h1>
+      <p className="mt-2 text-neutral-600">
+        Choose a photo, paste one with <kbd className="rounded bg-neutral-100 px-1.5 py-0.5 font-mono text-sm">Ctrl</kbd>/
+        <kbd className="rounded bg-neutral-100 px-1.5 py-0.5 font-mono text-sm">⌘</kbd>+
+        <kbd className="rounded bg-neutral-100 px-1.5 py-0.5 font-mono text-sm">V</kbd>, or drop it anywhere on this page.
+      </p>
+      <ImagePickerButton label="Choose an image" tone="primary" className="mt-6" />
+    </div>
+  );
+}

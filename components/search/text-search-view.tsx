@@ -1,0 +1,45 @@
+"use client";
+// Results for a typed query (/search?q=…).
+import { useQuery } from "@tanstack/react-query";
+import { textSearchQuery } from "@/lib/client/queries";
+import { GridSkeleton } from "@/components/pin/grid-skeleton";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { SearchResults } from "./search-results";
+
+export function TextSearchView({ q }: { q: string }) {
+  const search = useQuery(textSearchQuery(q));
+
+  if (!q.trim()) {
+    return (
+      <p className="mx-auto mt-16 max-w-md text-center text-neutral-600">
+        Type what you&apos;re looking for above, or paste an image anywhere on the page.
+      </p>
+    );
+  }
+
+  return (
+    <section aria-labelledby="search-heading">
+      <div className="mb-5 flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <h1 id="search-heading" className="text-xl font-semibold text-neutral-900 sm:text-2xl">
+          Results for “{q}”
+        </h1>
+        {search.data && (
+          <p className="text-sm text-neutral-500">
+            {search.data.results.length} found in {Math.round(search.data.tookMs)} ms
+          </p>
+        )}
+      </div>
+      {search.isPending ? (
+        <GridSkeleton label="Searching" />
+      ) : search.isError ? (
+        <ErrorMessage error={search.error} onRetry={() => void search.refetch()} className="mt-10" />
+      ) : (
+        <SearchResults
+          results={search.data.results}
+          minRelevantScore={search.data.minRelevantScore}
+          emptyText={`Nothing close to “${q}” in the catalog yet`}
+        />
+      )}
+    </section>
+  );
+}

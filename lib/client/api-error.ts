@@ -1,0 +1,51 @@
+// The error every client-side API call throws: the server's `{"error":{code,message}}`
+// with its HTTP status, or a stand-in code when the network or the answer itself failed.
+
+/** Codes the client invents when the server never gave one. */
+export type ClientErrorCode = "network" | "bad_response";
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    /** HTTP status; 0 when the request never reached the server. */
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+
+  get isClientError(): boolean {
+    return this.status >= 400 && this.status < 500;
+  }
+}
+
+const friendlyByCode: Record<string, string> = {
+  missing_image: "Choose an image first.",
+  empty_file: "That file is empty.",
+  file_too_large: "That file is too large to upload.",
+  payload_too_large: "That file is too large to upload.",
+  unsupported_image: "That file isn't an image we can read.",
+  corrupt_image: "That file isn't an image we can read — it may be damaged or cut short.",
+  image_too_small: "That image is too small to search with.",
+  image_too_large: "That image has too many pixels for us to handle.",
+  bad_box: "That selection doesn't fit inside the image.",
+  not_found: "We couldn't find that.",
+  unavailable: "Search is warming up. Try again in a moment.",
+  internal: "Something went wrong on our side.",
+  network: "We couldn't reach Glimpse. Check your connection.",
+  bad_response: "The server sent an answer we didn't understand.",
+};
+
+/** A headline for people; the server's own message goes underneath as detail. */
+export function friendlyErrorText(error: unknown): { headline: string; detail: string; code: string } {
+  if (error instanceof ApiError) {
+    return {
+      headline: friendlyByCode[error.code] ?? error.message,
+      detail: error.message,
+      code: error.code,
+    };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { headline: "Something went wrong.", detail, code: "unknown" };
+}

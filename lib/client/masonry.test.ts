@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { assignColumns, columnCountFor } from "./masonry";
+
+describe("columnCountFor", () => {
+  it("gives a phone two columns even when one 236 px column would fit", () => {
+    expect(columnCountFor(336)).toBe(2);
+  });
+  it("fits 236 px columns with 16 px gutters on a desktop", () => {
+    // 5 × 236 + 4 × 16 = 1244
+    expect(columnCountFor(1244)).toBe(5);
+    expect(columnCountFor(1243)).toBe(4);
+  });
+});
+
+describe("assignColumns", () => {
+  it("puts each card in the shortest column so far", () => {
+    const tall = { width: 100, height: 300, footer: 0 };
+    const square = { width: 100, height: 100, footer: 0 };
+    expect(assignColumns([tall, square, square, square], 2, 100)).toEqual([[0], [1, 2, 3]]);
+  });
+  it("keeps earlier placements when more cards are appended", () => {
+    const items = [1, 2, 1.5, 0.7, 1.2].map((r) => ({ width: 100, height: 100 * r, footer: 20 }));
+    const first = assignColumns(items.slice(0, 3), 3, 200);
+    const all = assignColumns(items, 3, 200);
+    first.forEach((lane, c) => expect(all[c]?.slice(0, lane.length)).toEqual(lane));
+  });
+});

@@ -1,0 +1,33 @@
+// Pinterest-style column layout: each card goes to the column that is shortest so far.
+// Heights come from the pins' known aspect ratios, so the layout is settled before any
+// image loads and appending a page never moves the cards already placed.
+
+export const COLUMN_WIDTH = 236;
+export const GUTTER = 16;
+export const MIN_COLUMNS = 2;
+
+export function columnCountFor(containerWidth: number, maxColumns = 8): number {
+  const fits = Math.floor((containerWidth + GUTTER) / (COLUMN_WIDTH + GUTTER));
+  return Math.min(maxColumns, Math.max(MIN_COLUMNS, fits));
+}
+
+export interface MasonryItem {
+  width: number;
+  height: number;
+  /** Space under the image (title, badges) in pixels. */
+  footer: number;
+}
+
+/** Indices of `items` per column, in order. */
+export function assignColumns(items: readonly MasonryItem[], columns: number, columnWidth: number): number[][] {
+  const lanes: number[][] = Array.from({ length: columns }, () => []);
+  const heights = new Array<number>(columns).fill(0);
+  items.forEach((item, index) => {
+    let shortest = 0;
+    for (let c = 1; c < columns; c++) if ((heights[c] ?? 0) < (heights[shortest] ?? 0)) shortest = c;
+    const aspect = item.width > 0 && item.height > 0 ? item.height / item.width : 1;
+    heights[shortest] = (heights[shortest] ?? 0) + columnWidth * aspect + item.footer + GUTTER;
+    lanes[shortest]?.push(index);
+  });
+  return lanes;
+}

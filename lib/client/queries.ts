@@ -1,0 +1,112 @@
+// Every API read and write the UI makes, as TanStack Query option factories: components
+// pick one and never call fetch themselves, so keys and parsing live in one place.
+import "client-only";
+import { infiniteQueryOptions, mutationOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
+import {
+  CreatePinResponse,
+  FeedResponse,
+  PinResponse,
+  SearchResponse,
+  SimilarResponse,
+  type Pin,
+  type PinKind,
+} from "@/lib/contracts";
+import { fetchJson } from "./fetch-json";
+import type { QueryImage } from "./query-image";
+
+const FEED_PAGE_SIZE = 30;
+const SEARCH_K = 48;
+const SIMILAR_K = 30;
+
+export const queryKeys = {
+  pins: ["pins"] as const,
+  feed: () => [...queryKeys.pins, "feed"] as const,
+  pin: (id: string) => [...queryKeys.pins, "detail", id] as const,
+  similar: (id: string, k: number) => [...queryKeys.pins, "detail", id, "similar", k] as const,
+  textSearch: (q: string, k: number) => ["search", "text", q, k] as const,
+  imageSearch: (imageId: string, k: number) => ["search", "image", imageId, k] as const,
+};
+
+export function feedQuery() {
+  return infiniteQueryOptions({
+    queryKey: queryKeys.feed(),
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams({ limit: String(FEED_PAGE_SIZE) });
+      if (pageParam) params.set("cursor", pageParam);
+      return fetchJson(`/api/pins?${params}`, FeedResponse, { signal });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  });
+}
+
+export function pinQuery(id: string) {
+  return queryOptions({
+    queryKey: queryKeys.pin(id),
+    queryFn: ({ signal }) => fetchJson(`/api/pins/${encodeURIComponent(id)}`, PinResponse, { signal }),
+    select: (data) => data.pin,
+  });
+}
+
+export function similarPinsQuery(id: string, k = SIMILAR_K) {
+  return queryOptions({
+    queryKey: queryKeys.similar(id, k),
+    queryFn: ({ signal }) =>
+      fetchJson(`/api/pins/${encodeURIComponent(id)}/similar?k=${k}`, SimilarResponse, { signal }),
+  });
+}
+
+export function textSearchQuery(q: string, k = SEARCH_K) {
+  return queryOptions({
+    queryKey: queryKeys.textSearch(q, k),
+    queryFn: ({ signal }) =>
+      fetchJson(`/api/search?${new URLSearchParams({ q, k: String(k) })}`, SearchResponse, { signal }),
+    enabled: q.trim().length > 0,
+  });
+}
+
+export function imageSearchQuery(image: QueryImage, k = SEARCH_K) {
+  return queryOptions({
+    queryKey: queryKeys.imageSearch(image.id, k),
+    queryFn: ({ signal }) => {
+      const body = new FormData();
+      body.set("image", image.file, image.file.name || "query-image");
+      body.set("k", String(k));
+      return fetchJson("/api/search", SearchResponse, { method: "POST", body, signal });
+    },
+    // The same image searched twice gives the same answer; don't re-upload on focus.
+    staleTime: Infinity,
+  });
+}
+
+export interface NewPin {
+  image: File;
+  title?: string;
+  description?: string;
+  link?: string;
+  price?: number;
+  category?: string;
+  kind: PinKind;
+}
+
+export function createPinMutation(queryClient: QueryClient) {
+  return mutationOptions({
+    mutationKey: ["pins", "create"],
+    mutationFn: async (pin: NewPin): Promise<Pin> => {
+      const body = new FormData();
+      body.set("image", pin.image, pin.image.name || "pin-image");
+      for (const field of ["title", "description", "link", "category"] as const) {
+        const value = pin[field];
+        if (value) body.set(field, value);
+      }
+      if (pin.price !== undefined) body.set("price", String(pin.price));
+      body.set("kind", pin.kind);
+      const { pin: created } = await fetchJson("/api/pins", CreatePinResponse, { method: "POST", body });
+      return created;
+    },
+    onSuccess: async (created) => {
+      queryClient.setQueryData(queryKeys.pin(created.id), { pin: created });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.feed() });
+    },
+  });
+}

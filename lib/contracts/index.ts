@@ -1,0 +1,4 @@
+export * from "./common";
+export * from "./pin";
+export * from "./search";
+export * from "./health";

@@ -1,0 +1,25 @@
+// Records as the store hands them to services: what a row holds, before it is shaped into
+// the API's `Pin` (URLs, ISO dates). `seq` is the store's sequence number and the key of
+// every vector index; `id` is the short public id.
+import { z } from "zod";
+import { PinKind } from "./common";
+
+export const PinRecord = z.object({
+  seq: z.bigint().positive(),
+  id: z.string().min(1),
+  title: z.string(),
+  description: z.string(),
+  link: z.string().nullable(),
+  price: z.number().nullable(),
+  category: z.string().nullable(),
+  kind: PinKind,
+  imageSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  imageFormat: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  /** CSS hex colour, e.g. "#a0b1c2". */
+  dominantColor: z.string(),
+  ocrText: z.string(),
+  createdAt: z.date(),
+});
+export type PinRecord = z.infer<typeof PinRecord>;

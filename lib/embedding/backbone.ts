@@ -1,0 +1,67 @@
+import "server-only";
+// One backbone network at run time: prepares input as its manifest says, runs the graph up to
+// the layers it needs, and hands back pooled parts and channel-summed activation maps as plain
+// arrays. Every tensor it makes is disposed before it returns.
+import type * as tfc from "@tensorflow/tfjs-core";
+import type { GraphModel } from "@tensorflow/tfjs-converter";
+import type { RgbImage } from "@/lib/image/types";
+import type { BackboneSpec } from "./manifest";
+import { toModelInput } from "./preprocess";
+import type { ActivationMap } from "./saliency";
+
+export interface BackboneOutput {
+  /** One pooled vector per part, in manifest order. */
+  parts: Float32Array[];
+  /** Σ|activation| over channels, per saliency map name (only when asked for). */
+  maps: Map<string, ActivationMap>;
+}
+
+export class Backbone {
+  constructor(
+    private readonly tf: typeof tfc,
+    private readonly model: GraphModel,
+    readonly spec: BackboneSpec,
+  ) {}
+
+  async run(images: readonly RgbImage[], withMaps: boolean): Promise<BackboneOutput[]> {
+    const { tf, spec } = this;
+    const { width, height } = spec.input;
+    const batch = new Float32Array(images.length * width * height * 3);
+    images.forEach((img, i) => batch.set(toModelInput(img, spec.input), i * width * height * 3));
+    const maps = withMaps ? spec.saliency : [];
+    const outputs = tf.tidy(() => {
+      const input = tf.tensor4d(batch, [images.length, height, width, 3]);
+      const nodes = [...spec.parts.map((p) => p.node), ...maps.map((m) => m.node)];
+      const raw = this.model.execute(input, nodes);
+      const list = Array.isArray(raw) ? raw : [raw];
+      const pooled = spec.parts.map((p, i) => (p.pool === "mean" ? tf.mean(list[i]!, [1, 2]) : list[i]!));
+      const summed = maps.map((_, i) => tf.sum(tf.abs(list[spec.parts.length + i]!), -1));
+      return [...pooled, ...summed];
+    });
+    try {
+      const data = await Promise.all(outputs.map((t) => t.data() as Promise<Float32Array>));
+      return images.map((_, b) => {
+        const parts = spec.parts.map((p, i) => {
+          const all = data[i]!;
+          if (all.length !== images.length * p.dim) {
+            throw new Error(`${spec.name}/${p.name}: expected ${p.dim} channels, got ${all.length / images.length}`);
+          }
+          return all.slice(b * p.dim, (b + 1) * p.dim);
+        });
+        const byName = new Map<string, ActivationMap>();
+        maps.forEach((m, i) => {
+          const t = outputs[spec.parts.length + i]!;
+          const [, h = 0, w = 0] = t.shape;
+          byName.set(m.name, { values: data[spec.parts.length + i]!.slice(b * h * w, (b + 1) * h * w), width: w, height: h });
+        });
+        return { parts, maps: byName };
+      });
+    } finally {
+      tf.dispose(outputs);
+    }
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}

@@ -1,0 +1,85 @@
+import "server-only";
+// Loads a backbone's graph model from the files its manifest names, without the runtime of the
+// package that ships it: tfjs model.json + .bin shards, or nsfwjs-style CommonJS modules that
+// export the model JSON and base64 weight shards.
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type * as tfc from "@tensorflow/tfjs-core";
+import { loadGraphModel, type GraphModel } from "@tensorflow/tfjs-converter";
+import type { BackboneSpec } from "./manifest";
+
+interface ModelJson {
+  format?: string;
+  generatedBy?: string;
+  convertedBy?: string | null;
+  modelTopology: { node: Array<{ name: string; op: string; attr?: Record<string, unknown> }> };
+  weightsManifest: Array<{ paths: string[]; weights: tfc.io.WeightsManifestEntry[] }>;
+  signature?: unknown;
+  userDefinedMetadata?: Record<string, unknown>;
+}
+
+function concat(buffers: Uint8Array[]): ArrayBuffer {
+  const total = buffers.reduce((s, b) => s + b.byteLength, 0);
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const b of buffers) {
+    out.set(b, offset);
+    offset += b.byteLength;
+  }
+  return out.buffer;
+}
+
+/** The placeholder keeps its rank but every size becomes -1, so any batch and size can run. */
+function makeInputDynamic(json: ModelJson, inputNode: string): void {
+  const node = json.modelTopology.node.find((n) => n.name === inputNode && n.op === "Placeholder");
+  const shape = node?.attr?.shape as { shape?: { dim?: Array<{ size: string }> } } | undefined;
+  const dims = shape?.shape?.dim;
+  if (!dims) throw new Error(`input placeholder ${inputNode} not found or has no shape`);
+  for (const d of dims) d.size = "-1";
+  delete json.signature;
+}
+
+async function readBackbone(spec: BackboneSpec, root: string): Promise<{ json: ModelJson; weights: ArrayBuffer }> {
+  const modelPath = path.resolve(root, spec.model);
+  if (spec.format === "umd-base64") {
+    // The shards are CommonJS bundles; requiring them by absolute path bypasses the package's
+    // exports map and any bundler. They leave the require cache at once: the model keeps the
+    // decoded weights, not megabytes of base64.
+    const load = createRequire(path.join(root, "package.json"));
+    const take = (file: string): unknown => {
+      const value: unknown = load(file);
+      delete load.cache[load.resolve(file)];
+      return value;
+    };
+    const json = structuredClone(take(modelPath) as ModelJson);
+    const shards = (spec.weights ?? []).map((w) => {
+      const b64 = take(path.resolve(root, w));
+      if (typeof b64 !== "string") throw new Error(`${w} does not export a base64 string`);
+      return new Uint8Array(Buffer.from(b64, "base64"));
+    });
+    return { json, weights: concat(shards) };
+  }
+  const json = JSON.parse(await readFile(modelPath, "utf8")) as ModelJson;
+  const dir = path.dirname(modelPath);
+  const files = json.weightsManifest.flatMap((g) => g.paths);
+  const shards = await Promise.all(files.map(async (f) => new Uint8Array(await readFile(path.join(dir, f)))));
+  return { json, weights: concat(shards) };
+}
+
+/** `root` is the repository root, against which the manifest's paths resolve. */
+export async function loadBackbone(tf: typeof tfc, spec: BackboneSpec, root: string): Promise<GraphModel> {
+  const { json, weights } = await readBackbone(spec, root);
+  if (spec.dynamicInput) makeInputDynamic(json, spec.inputNode);
+  const weightSpecs = json.weightsManifest.flatMap((g) => g.weights);
+  const handler = tf.io.fromMemory({
+    modelTopology: json.modelTopology as unknown as tfc.io.ModelArtifacts["modelTopology"],
+    weightSpecs,
+    weightData: weights,
+    format: json.format,
+    generatedBy: json.generatedBy,
+    convertedBy: json.convertedBy ?? undefined,
+    userDefinedMetadata: json.userDefinedMetadata,
+  });
+  return loadGraphModel(handler);
+}

@@ -1,0 +1,32 @@
+// The one error type that crosses module boundaries. Route handlers turn it into
+// `{"error": {"code", "message"}}` with its HTTP status (see lib/server/http.ts); anything
+// else that escapes is a 500.
+
+export type ErrorCode =
+  | "bad_request"
+  | "invalid_field"
+  | "unknown_field"
+  | "missing_image"
+  | "empty_file"
+  | "file_too_large"
+  | "unsupported_image"
+  | "corrupt_image"
+  | "image_too_small"
+  | "image_too_large"
+  | "bad_box"
+  | "not_found"
+  | "model_mismatch"
+  | "payload_too_large"
+  | "unavailable"
+  | "internal";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly status: number = 400,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}

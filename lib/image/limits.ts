@@ -1,0 +1,17 @@
+// Bounds on what an upload may be. The byte limit is also what a multipart parser should
+// enforce before buffering a whole body.
+
+export interface ImageLimits {
+  /** Largest accepted upload, in bytes. */
+  readonly maxBytes: number;
+  /** Largest accepted image, in pixels (width × height of the first frame), as its header declares. */
+  readonly maxPixels: number;
+  /** Smallest accepted short side, in pixels; smaller images carry too little to search with. */
+  readonly minSide: number;
+}
+
+export const DEFAULT_IMAGE_LIMITS: ImageLimits = {
+  maxBytes: 20 * 1024 * 1024,
+  maxPixels: 40_000_000,
+  minSide: 32,
+};

@@ -1,0 +1,102 @@
+// Search: by image (a whole upload or a box in it), by text, by a vector the browser made, and
+// "more like this" for a stored pin. Answers in the contract's Result shape, best first.
+import "server-only";
+import type {
+  EmbeddingSearchBody,
+  ImageSearchFields,
+  Result,
+  SearchResponse,
+  SimilarResponse,
+  TextSearchQuery,
+} from "@/lib/contracts";
+import { AppError } from "@/lib/errors";
+import { toRgb, validateImage } from "@/lib/image";
+import { getPinRepository } from "@/lib/store";
+import { getImageEmbedder } from "./embedder";
+import { getPinRecord, toPin } from "./pins";
+import { getVectorIndex, type Hit } from "./vectors";
+
+/** Below this many pixels on a side, a cropped region holds too little to search. */
+const MIN_REGION_SIDE = 16;
+
+function toResults(hits: Hit[]): Result[] {
+  return hits.map(({ record, similarity }) => ({
+    id: record.id,
+    score: Math.min(1, Math.max(0, similarity)),
+    pin: toPin(record),
+  }));
+}
+
+function elapsed(start: number): number {
+  return Math.round((performance.now() - start) * 10) / 10;
+}
+
+export async function searchByImage(bytes: Uint8Array, fields: ImageSearchFields): Promise<SearchResponse> {
+  const start = performance.now();
+  const { k, box, ...filters } = fields;
+  const image = await validateImage(bytes);
+  const pixels = await toRgb(image, { box });
+  if (box && (pixels.width < MIN_REGION_SIDE || pixels.height < MIN_REGION_SIDE)) {
+    throw new AppError("bad_box", `The box covers fewer than ${MIN_REGION_SIDE} pixels on a side.`);
+  }
+  const embedder = await getImageEmbedder();
+  const views = await embedder.embedQuery(pixels);
+  const hits = await (await getVectorIndex()).nearest(views, k, filters);
+  return { results: toResults(hits), tookMs: elapsed(start), model: embedder.model, minRelevantScore: embedder.minRelevantScore };
+}
+
+export async function searchByText(query: TextSearchQuery): Promise<SearchResponse> {
+  const start = performance.now();
+  const { q, k, ...filters } = query;
+  const ranked = await (await getPinRepository()).textSearch(q, filters, k);
+  const results = ranked.map(({ record, rank }) => ({ id: record.id, score: rank, pin: toPin(record) }));
+  return { results, tookMs: elapsed(start), model: "postgres-fts-english" };
+}
+
+/** A vector sent as JSON numbers or as base64 of little-endian float32. */
+export function decodeEmbedding(embedding: number[] | string): Float32Array {
+  if (Array.isArray(embedding)) return Float32Array.from(embedding);
+  const bytes = Buffer.from(embedding, "base64");
+  if (bytes.byteLength === 0 || bytes.byteLength % 4 !== 0) {
+    throw new AppError("invalid_field", "embedding: base64 must encode little-endian float32 values.");
+  }
+  const vector = new Float32Array(bytes.byteLength / 4);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < vector.length; i++) vector[i] = view.getFloat32(i * 4, true);
+  return vector;
+}
+
+export function normalize(vector: Float32Array): Float32Array {
+  let norm = 0;
+  for (const value of vector) norm += value * value;
+  norm = Math.sqrt(norm);
+  if (!Number.isFinite(norm) || norm === 0) {
+    throw new AppError("invalid_field", "embedding: the vector must be finite and non-zero.");
+  }
+  return vector.map((value) => value / norm);
+}
+
+export async function searchByEmbedding(body: EmbeddingSearchBody): Promise<SearchResponse> {
+  const start = performance.now();
+  const { embedding, model, k, ...filters } = body;
+  const embedder = await getImageEmbedder();
+  if (model !== embedder.model) {
+    throw new AppError("model_mismatch", `Vectors of model ${model} cannot be searched; this catalog uses ${embedder.model}.`, 409);
+  }
+  const vector = decodeEmbedding(embedding);
+  if (vector.length !== embedder.dim) {
+    throw new AppError("invalid_field", `embedding: expected ${embedder.dim} values, got ${vector.length}.`);
+  }
+  const hits = await (await getVectorIndex()).nearest([normalize(vector)], k, filters);
+  return { results: toResults(hits), tookMs: elapsed(start), model: embedder.model, minRelevantScore: embedder.minRelevantScore };
+}
+
+export async function similarPins(id: string, k: number): Promise<SimilarResponse> {
+  const start = performance.now();
+  const record = await getPinRecord(id);
+  const embedder = await getImageEmbedder();
+  const vector = await (await getPinRepository()).findEmbedding(record.imageSha256, embedder.model);
+  if (!vector) throw new AppError("unavailable", "This pin has not been embedded with the current model yet.", 503);
+  const hits = await (await getVectorIndex()).nearest([vector], k, {}, record.seq);
+  return { results: toResults(hits), tookMs: elapsed(start), minRelevantScore: embedder.minRelevantScore };
+}

@@ -1,0 +1,135 @@
+// The catalog's vector search: the ANN index for the current model, kept in step with the store,
+// saved to disk a little after each change (the store can always replay what a crash lost), and
+// a `nearest` that scores pins by their best query view and applies filters after hydration.
+import "server-only";
+import path from "node:path";
+import type { SearchFilters } from "@/lib/contracts";
+import type { PinRecord } from "@/lib/contracts/records";
+import { openVectorIndex } from "@/lib/index";
+import type { VectorIndex } from "@/lib/index/types";
+import { getPinRepository, type PinRepository } from "@/lib/store";
+import { getImageEmbedder } from "./embedder";
+import { hasFilters, matchesFilters } from "./filters";
+
+const SAVE_DELAY_MS = 5_000;
+/** Past this many candidates a filtered search scans the matching vectors exactly instead. */
+const MAX_ANN_CANDIDATES = 4_000;
+
+export interface Hit {
+  record: PinRecord;
+  similarity: number;
+}
+
+export class CatalogVectors {
+  private saveTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly model: string,
+    private readonly index: VectorIndex,
+    private readonly repository: PinRepository,
+  ) {}
+
+  get size(): number {
+    return this.index.size();
+  }
+
+  stats() {
+    return this.index.stats();
+  }
+
+  add(seq: bigint, vector: Float32Array): void {
+    this.index.add([{ key: seq, vector }]);
+    this.scheduleSave();
+  }
+
+  remove(seq: bigint): void {
+    if (this.index.has(seq)) this.index.remove(seq);
+    this.scheduleSave();
+  }
+
+  /**
+   * The k pins closest to any of the query's views, best first. Hits whose pin is gone (a
+   * deletion the saved index has not seen yet) or that fail the filters are skipped; the
+   * candidate list widens until k survive or the catalog is exhausted.
+   */
+  async nearest(views: Float32Array[], k: number, filters: SearchFilters, exclude?: bigint): Promise<Hit[]> {
+    const size = this.index.size();
+    if (size === 0 || views.length === 0) return [];
+    const filtered = hasFilters(filters);
+    let candidates = Math.min(size, Math.max(k * (filtered ? 8 : 2), 50));
+    for (;;) {
+      const best = new Map<bigint, number>();
+      for (const view of views) {
+        for (const { key, similarity } of this.index.search(view, candidates)) {
+          if (key === exclude) continue;
+          best.set(key, Math.max(similarity, best.get(key) ?? -1));
+        }
+      }
+      const records = await this.repository.getPinsBySeq([...best.keys()]);
+      const hits: Hit[] = [];
+      for (const [key, similarity] of best) {
+        const record = records.get(key);
+        if (record && matchesFilters(record, filters)) hits.push({ record, similarity });
+      }
+      hits.sort((a, b) => b.similarity - a.similarity);
+      if (hits.length >= k || candidates >= size) return hits.slice(0, k);
+      if (filtered && candidates >= MAX_ANN_CANDIDATES) return this.exactNearest(views, k, filters, exclude);
+      candidates = Math.min(size, candidates * 4);
+    }
+  }
+
+  /** Brute force over the vectors of pins that pass the filters: for very selective filters. */
+  private async exactNearest(views: Float32Array[], k: number, filters: SearchFilters, exclude?: bigint): Promise<Hit[]> {
+    const matching = await this.repository.embeddingsMatching(this.model, filters, 100_000);
+    const scored: { seq: bigint; similarity: number }[] = [];
+    for (const { seq, vector } of matching) {
+      if (seq === exclude) continue;
+      let similarity = -1;
+      for (const view of views) similarity = Math.max(similarity, dot(view, vector));
+      scored.push({ seq, similarity });
+    }
+    scored.sort((a, b) => b.similarity - a.similarity);
+    const top = scored.slice(0, k);
+    const records = await this.repository.getPinsBySeq(top.map((s) => s.seq));
+    return top.flatMap(({ seq, similarity }) => {
+      const record = records.get(seq);
+      return record ? [{ record, similarity }] : [];
+    });
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      this.index.save().catch((error: unknown) => console.error("saving the vector index failed", error));
+    }, SAVE_DELAY_MS);
+    this.saveTimer.unref();
+  }
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum;
+}
+
+const globalVectors = globalThis as unknown as { glimpseVectors?: Promise<CatalogVectors> };
+
+/** The process-wide index of the current model's vectors, opened (and caught up) once. */
+export function getVectorIndex(): Promise<CatalogVectors> {
+  globalVectors.glimpseVectors ??= (async () => {
+    const embedder = await getImageEmbedder();
+    const repository = await getPinRepository();
+    const index = await openVectorIndex({
+      model: embedder.model,
+      dim: embedder.dim,
+      dataDir: path.resolve(process.env.DATA_DIR ?? "data"),
+      source: (afterSeq?: bigint) => repository.streamEmbeddings(embedder.model, afterSeq),
+    });
+    return new CatalogVectors(embedder.model, index, repository);
+  })().catch((error: unknown) => {
+    globalVectors.glimpseVectors = undefined;
+    throw error;
+  });
+  return globalVectors.glimpseVectors;
+}

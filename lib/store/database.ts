@@ -1,0 +1,83 @@
+// One database API over two drivers: embedded PGlite (the default, persisted under the data
+// directory) and a PostgreSQL server through node-postgres when DATABASE_URL is set. The rest
+// of the store speaks only to `Database`, so the SQL is the same on both.
+import "server-only";
+import path from "node:path";
+import { runMigrations } from "./migrate";
+
+/** Something that runs parameterized SQL: the database itself, or one open transaction. */
+export interface Queryable {
+  /** Runs one statement with `$1..$n` placeholders and answers its rows. */
+  query<T extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Database extends Queryable {
+  readonly driver: "pglite" | "postgres";
+  /**
+   * Runs `fn` inside BEGIN/COMMIT, rolling back if it throws. Use only `tx` inside `fn`:
+   * PGlite has a single connection, so a query on the outer database would wait for the
+   * transaction to end, and the transaction for the query.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres:// URL; when absent, PGlite is used. Defaults to `DATABASE_URL`. */
+  url?: string;
+  /** PGlite data directory; "memory://" for a throwaway one. Defaults to `${DATA_DIR}/pg`. */
+  dataDir?: string;
+  /** PostgreSQL only: a schema to put first on the search_path (tests isolate runs this way). */
+  schema?: string;
+  /** Apply pending migrations before answering (default true). */
+  migrate?: boolean;
+}
+
+export function defaultDataDir(): string {
+  return process.env.DATA_DIR ?? "./data";
+}
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  const url = options.url ?? process.env.DATABASE_URL;
+  let db: Database;
+  if (url) {
+    const { openPostgres } = await import("./drivers/postgres");
+    db = await openPostgres(url, options.schema);
+  } else {
+    const { openPglite } = await import("./drivers/pglite");
+    db = await openPglite(options.dataDir ?? path.join(defaultDataDir(), "pg"));
+  }
+  if (options.migrate ?? true) {
+    try {
+      await runMigrations(db);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
+  return db;
+}
+
+// Next.js dev reloads re-evaluate modules; keeping the handle on globalThis lets them reuse
+// one connection (PGlite allows only one process to hold its data directory).
+const singleton = globalThis as typeof globalThis & { __glimpseDatabase?: Promise<Database> };
+
+/** The process-wide database, opened and migrated on first use. */
+export function getDatabase(): Promise<Database> {
+  if (!singleton.__glimpseDatabase) {
+    const opening = openDatabase();
+    singleton.__glimpseDatabase = opening;
+    // A failed open must not poison every later request.
+    opening.catch(() => {
+      if (singleton.__glimpseDatabase === opening) singleton.__glimpseDatabase = undefined;
+    });
+  }
+  return singleton.__glimpseDatabase;
+}
+
+/** Closes the process-wide database (scripts call this before exiting). */
+export async function closeDatabase(): Promise<void> {
+  const opening = singleton.__glimpseDatabase;
+  singleton.__glimpseDatabase = undefined;
+  if (opening) await (await opening).close();
+}

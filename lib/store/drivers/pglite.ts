@@ -1,0 +1,28 @@
+// The embedded driver: PGlite (PostgreSQL compiled to WebAssembly) in this process.
+import "server-only";
+import fs from "node:fs/promises";
+import { PGlite, type Transaction } from "@electric-sql/pglite";
+import type { Database, Queryable } from "../database";
+
+function asQueryable(target: PGlite | Transaction): Queryable {
+  return {
+    async query<T extends object>(sql: string, params: readonly unknown[] = []) {
+      const result = await target.query<T>(sql, params as unknown[]);
+      return result.rows;
+    },
+  };
+}
+
+export async function openPglite(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith("memory://")) await fs.mkdir(dataDir, { recursive: true });
+  const pg = await PGlite.create(dataDir);
+  const outer = asQueryable(pg);
+  return {
+    driver: "pglite",
+    query: outer.query,
+    // PGlite's own transaction holds its connection for the whole callback and makes plain
+    // queries wait, so concurrent requests never run inside each other's transaction.
+    transaction: (fn) => pg.transaction((tx) => fn(asQueryable(tx))),
+    close: () => pg.close(),
+  };
+}

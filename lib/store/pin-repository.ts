@@ -1,0 +1,252 @@
+// The pins the services read and write: creation (image, vector and pin in one transaction),
+// lookups, the newest-first feed, text search, and the vectors that feed the vector index.
+import "server-only";
+import type { PinKind, SearchFilters } from "@/lib/contracts";
+import type { PinRecord } from "@/lib/contracts/records";
+import { decodeFeedCursor, decodeVector, encodeFeedCursor, encodeVector, newPinId } from "./codec";
+import type { Database, Queryable } from "./database";
+import { Params, filterPredicates, prefixQuery } from "./filters";
+import { type PinRow, pinColumns, pinsWithImages, toPinRecord } from "./rows";
+
+export interface NewPin {
+  title?: string;
+  description?: string;
+  link?: string | null;
+  price?: number | null;
+  category?: string | null;
+  kind: PinKind;
+  ocrText?: string;
+  image: {
+    sha256: string;
+    format: string;
+    width: number;
+    height: number;
+    bytes: number;
+    dominantColor: string;
+  };
+  embedding: { model: string; vector: Float32Array };
+}
+
+export interface FeedPage {
+  pins: PinRecord[];
+  nextCursor: string | null;
+}
+
+export interface TextHit {
+  record: PinRecord;
+  /** ts_rank_cd normalized to 0..1 (rank / (rank + 1)). */
+  rank: number;
+}
+
+export interface StoredVector {
+  seq: bigint;
+  vector: Float32Array;
+}
+
+const streamBatchSize = 2000;
+const maxPinIdAttempts = 4;
+
+export class PinRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Stores the image once (by hash), its vector for the model, and a new pin that shows it. */
+  async createPin(input: NewPin): Promise<PinRecord> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction((tx) => insertPin(tx, input, newPinId()));
+      } catch (error) {
+        // A 71-bit id collides practically never; retry rather than fail a request if it does.
+        if (attempt >= maxPinIdAttempts || !isUniqueViolation(error, "pins_id_key")) throw error;
+      }
+    }
+  }
+
+  async getPin(id: string): Promise<PinRecord | null> {
+    const rows = await this.db.query<PinRow>(
+      `select ${pinColumns} from ${pinsWithImages} where p.id = $1`,
+      [id],
+    );
+    return rows[0] ? toPinRecord(rows[0]) : null;
+  }
+
+  /** Hydrates vector-index hits; seqs whose pin is gone are simply absent from the map. */
+  async getPinsBySeq(seqs: readonly bigint[]): Promise<Map<bigint, PinRecord>> {
+    const found = new Map<bigint, PinRecord>();
+    if (seqs.length === 0) return found;
+    const rows = await this.db.query<PinRow>(
+      `select ${pinColumns} from ${pinsWithImages} where p.seq = any($1::bigint[])`,
+      [seqs.map(String)],
+    );
+    for (const row of rows) {
+      const record = toPinRecord(row);
+      found.set(record.seq, record);
+    }
+    return found;
+  }
+
+  /** Newest first. The cursor is a keyset position, so pins added meanwhile never shift a page. */
+  async listFeed({ cursor, limit }: { cursor?: string; limit: number }): Promise<FeedPage> {
+    const params = new Params([limit + 1]);
+    const below = cursor === undefined ? "true" : `p.seq < ${params.add(String(decodeFeedCursor(cursor)))}::bigint`;
+    const rows = await this.db.query<PinRow>(
+      `select ${pinColumns} from ${pinsWithImages} where ${below} order by p.seq desc limit $1`,
+      params.values,
+    );
+    const pins = rows.slice(0, limit).map(toPinRecord);
+    const last = pins[pins.length - 1];
+    return { pins, nextCursor: rows.length > limit && last ? encodeFeedCursor(last.seq) : null };
+  }
+
+  /** Deletes the pin and answers what it was. The image and its vectors stay for other pins. */
+  async deletePin(id: string): Promise<PinRecord | null> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query<PinRow>(
+        `select ${pinColumns} from ${pinsWithImages} where p.id = $1 for update of p`,
+        [id],
+      );
+      if (!rows[0]) return null;
+      await tx.query("delete from pins where id = $1", [id]);
+      return toPinRecord(rows[0]);
+    });
+  }
+
+  async countPins(): Promise<number> {
+    const rows = await this.db.query<{ n: number }>("select count(*)::int as n from pins");
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Text read from the image arrives after the pin; it joins the full-text vector. */
+  async setOcrText(id: string, ocrText: string): Promise<boolean> {
+    const rows = await this.db.query("update pins set ocr_text = $2 where id = $1 returning 1", [id, ocrText]);
+    return rows.length > 0;
+  }
+
+  /** The stored vector of an image, so a duplicate upload need not be embedded again. */
+  async findEmbedding(sha256: string, model: string): Promise<Float32Array | null> {
+    const rows = await this.db.query<{ vector: Uint8Array }>(
+      "select vector from embeddings where image_sha256 = $1 and model = $2",
+      [sha256, model],
+    );
+    return rows[0] ? decodeVector(rows[0].vector) : null;
+  }
+
+  /**
+   * Full-text search: `websearch_to_tsquery` first (quotes, OR, -word work); when that finds
+   * nothing, every word as a prefix, so "sneak" finds "sneakers".
+   */
+  async textSearch(q: string, filters: SearchFilters, k: number): Promise<TextHit[]> {
+    const exact = await this.rankedBy("websearch_to_tsquery", q, filters, k);
+    if (exact.length > 0) return exact;
+    const prefix = prefixQuery(q);
+    return prefix === null ? [] : this.rankedBy("to_tsquery", prefix, filters, k);
+  }
+
+  private async rankedBy(
+    parser: "websearch_to_tsquery" | "to_tsquery",
+    query: string,
+    filters: SearchFilters,
+    k: number,
+  ): Promise<TextHit[]> {
+    const params = new Params([query, k]);
+    const rows = await this.db.query<PinRow & { rank: number }>(
+      `select ${pinColumns}, ts_rank_cd(p.search_vector, query, 32)::float8 as rank
+         from ${pinsWithImages}, ${parser}('english', $1) as query
+        where p.search_vector @@ query and ${filterPredicates(filters, params)}
+        order by rank desc, p.seq desc
+        limit $2`,
+      params.values,
+    );
+    return rows.map((row) => ({ record: toPinRecord(row), rank: row.rank }));
+  }
+
+  /** Vectors of live pins with seq > afterSeq, ascending, in batches: index rebuild and catch-up. */
+  async *streamEmbeddings(model: string, afterSeq = 0n): AsyncGenerator<StoredVector[]> {
+    let after = afterSeq;
+    for (;;) {
+      const rows = await this.db.query<{ seq: string; vector: Uint8Array }>(
+        `select p.seq::text as seq, e.vector
+           from pins p join embeddings e on e.image_sha256 = p.image_sha256 and e.model = $1
+          where p.seq > $2::bigint order by p.seq limit $3`,
+        [model, String(after), streamBatchSize],
+      );
+      if (rows.length === 0) return;
+      const batch = rows.map((r) => ({ seq: BigInt(r.seq), vector: decodeVector(r.vector) }));
+      yield batch;
+      after = batch[batch.length - 1]!.seq;
+      if (rows.length < streamBatchSize) return;
+    }
+  }
+
+  /** How many live pins have a vector for the model (what a complete index holds). */
+  async countEmbeddings(model: string): Promise<number> {
+    const rows = await this.db.query<{ n: number }>(
+      `select count(*)::int as n from pins p
+         join embeddings e on e.image_sha256 = p.image_sha256 and e.model = $1`,
+      [model],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Seqs of live pins with a vector for the model, up to and including `upToSeq`. */
+  async listEmbeddedSeqs(model: string, upToSeq: bigint): Promise<bigint[]> {
+    const rows = await this.db.query<{ seq: string }>(
+      `select p.seq::text as seq from pins p
+         join embeddings e on e.image_sha256 = p.image_sha256 and e.model = $1
+        where p.seq <= $2::bigint order by p.seq`,
+      [model, String(upToSeq)],
+    );
+    return rows.map((r) => BigInt(r.seq));
+  }
+
+  /** Vectors of the pins that pass the filters: exact search when a filter is very selective. */
+  async embeddingsMatching(model: string, filters: SearchFilters, limit: number): Promise<StoredVector[]> {
+    const params = new Params([model, limit]);
+    const rows = await this.db.query<{ seq: string; vector: Uint8Array }>(
+      `select p.seq::text as seq, e.vector
+         from pins p join embeddings e on e.image_sha256 = p.image_sha256 and e.model = $1
+        where ${filterPredicates(filters, params)}
+        order by p.seq desc limit $2`,
+      params.values,
+    );
+    return rows.map((r) => ({ seq: BigInt(r.seq), vector: decodeVector(r.vector) }));
+  }
+}
+
+async function insertPin(tx: Queryable, input: NewPin, id: string): Promise<PinRecord> {
+  const { image, embedding } = input;
+  await tx.query(
+    `insert into images (sha256, format, width, height, bytes, dominant_color)
+     values ($1, $2, $3, $4, $5, $6) on conflict (sha256) do nothing`,
+    [image.sha256, image.format, image.width, image.height, image.bytes, image.dominantColor],
+  );
+  await tx.query(
+    `insert into embeddings (image_sha256, model, vector) values ($1, $2, $3)
+     on conflict (image_sha256, model) do update set vector = excluded.vector`,
+    [image.sha256, embedding.model, encodeVector(embedding.vector)],
+  );
+  const rows = await tx.query<PinRow>(
+    `with inserted as (
+       insert into pins (id, title, description, link, price, category, kind, image_sha256, ocr_text)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning *)
+     select ${pinColumns} from inserted p join images i on i.sha256 = p.image_sha256`,
+    [
+      id,
+      input.title ?? "",
+      input.description ?? "",
+      input.link ?? null,
+      input.price ?? null,
+      input.category ?? null,
+      input.kind,
+      image.sha256,
+      input.ocrText ?? "",
+    ],
+  );
+  if (!rows[0]) throw new Error("insert into pins returned no row");
+  return toPinRecord(rows[0]);
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const e = error as { code?: unknown; constraint?: unknown; message?: unknown };
+  return e.code === "23505" && (e.constraint === constraint || String(e.message).includes(constraint));
+}

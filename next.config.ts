@@ -1,0 +1,29 @@
+import type { NextConfig } from "next";
+
+// Native and WASM-heavy packages stay outside the server bundle and load from node_modules.
+const nextConfig: NextConfig = {
+  serverExternalPackages: [
+    "sharp",
+    "usearch",
+    "@electric-sql/pglite",
+    "pg",
+    "@tensorflow/tfjs-core",
+    "@tensorflow/tfjs-converter",
+    "@tensorflow/tfjs-backend-wasm",
+    "@tensorflow/tfjs-backend-cpu",
+  ],
+  // Cross-origin isolation lets the browser's WASM backend use threads (SharedArrayBuffer).
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+          { key: "Cross-Origin-Embedder-Policy", value: "require-corp" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,53 @@
+// `npm start`: builds the app if needed, starts the production server on PORT (default 3000)
+// with its embedded store in DATA_DIR (default ./data), and on first run seeds the demo catalog
+// through the API with a progress bar. DEMO_CATALOG=0 starts with an empty catalog.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { readCatalog } from "./lib/catalog-source";
+import { ingest } from "./lib/ingest";
+
+const port = process.env.PORT ?? "3000";
+const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
+const base = `http://127.0.0.1:${port}`;
+const next = path.join("node_modules", "next", "dist", "bin", "next");
+const demoCatalog = path.join("catalog", "demo", "catalog.jsonl");
+const seededMarker = path.join(dataDir, "demo-catalog-seeded");
+
+if (!existsSync(path.join(".next", "BUILD_ID"))) {
+  console.log("Building Glimpse (first run only)…");
+  const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const server = spawn(process.execPath, [next, "start", "-p", port], {
+  stdio: "inherit",
+  env: { ...process.env, DATA_DIR: dataDir },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code) => process.exit(code ?? 0));
+
+async function waitForHealth(): Promise<{ pins: number }> {
+  for (;;) {
+    try {
+      const response = await fetch(`${base}/api/health`);
+      if (response.ok) return (await response.json()) as { pins: number };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+const health = await waitForHealth();
+if (process.env.DEMO_CATALOG !== "0" && !existsSync(seededMarker)) {
+  const items = await readCatalog(demoCatalog);
+  console.log(`Seeding the demo catalog: ${items.length} pins (the catalog has ${health.pins}).`);
+  const summary = await ingest(items, { base, concurrency: 2, stateDir: path.join(dataDir, "ingest"), label: "demo catalog" });
+  if (summary.failed.length === 0) await writeFile(seededMarker, new Date().toISOString());
+  else console.warn(`${summary.failed.length} demo pins failed; they will be retried on the next start.`);
+}
+console.log(`Glimpse is ready at http://localhost:${port}`);

@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"],
+    exclude: ["node_modules", "e2e", ".next"],
+    environment: "node",
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // server-only throws outside a React server bundle; tests import server modules directly.
+    alias: { "server-only": path.resolve(import.meta.dirname, "lib/testing/empty.ts") },
+  },
+});
