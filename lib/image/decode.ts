@@ -1,12 +1,12 @@
 // How Glimpse opens untrusted image bytes with sharp, and how decoder failures become errors
 // a client can act on. Every sharp pipeline over uploaded bytes starts here.
 import "server-only";
-import sharp, { type Sharp } from "sharp";
+import sharp, { type FormatEnum, type Sharp } from "sharp";
 import { AppError } from "@/lib/errors";
 import type { ImageFormat } from "./format";
 
 // sharp names the loader, not the container: AVIF and HEIC both go through libheif.
-const LOADERS: Readonly<Record<ImageFormat, keyof sharp.FormatEnum>> = {
+const LOADERS: Readonly<Record<ImageFormat, "jpeg" | "png" | "webp" | "gif" | "heif">> = {
   jpeg: "jpeg",
   png: "png",
   webp: "webp",
@@ -17,7 +17,8 @@ const LOADERS: Readonly<Record<ImageFormat, keyof sharp.FormatEnum>> = {
 
 /** Whether this build of libvips can read `format` at all. HEIC also needs an HEVC plugin, found out only on decode. */
 export function hasDecoder(format: ImageFormat): boolean {
-  return sharp.format[LOADERS[format]]?.input.buffer === true;
+  const loader: FormatEnum[keyof FormatEnum] = sharp.format[LOADERS[format]];
+  return loader.input.buffer === true;
 }
 
 /**

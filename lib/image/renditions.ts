@@ -1,6 +1,6 @@
 // The sizes and encodings Glimpse serves an image in, and how they are made from the original.
 import "server-only";
-import sharp from "sharp";
+import sharp, { type Sharp } from "sharp";
 import { openImage } from "./decode";
 
 export const IMAGE_VARIANTS = ["thumb", "display", "original"] as const;
@@ -37,7 +37,7 @@ export const EAGER_RENDITIONS: readonly Rendition[] = [
   { variant: "display", encoding: "webp" },
 ];
 
-function encode(pipeline: sharp.Sharp, encoding: RenditionEncoding): Promise<Buffer> {
+function encode(pipeline: Sharp, encoding: RenditionEncoding): Promise<Buffer> {
   return encoding === "avif"
     ? pipeline.avif({ quality: 50, effort: 2 }).toBuffer()
     : pipeline.webp({ quality: 80, effort: 4 }).toBuffer();

@@ -9,6 +9,9 @@ import { getPinRepository } from "@/lib/store";
 import { getImageEmbedder } from "./embedder";
 import { getVectorIndex } from "./vectors";
 
+/** Pixels handed to the embedder: more than any model input needs, far less than a 40 Mpx photo. */
+export const EMBEDDING_MAX_SIDE = 512;
+
 /** The API's view of a stored pin. */
 export function toPin(record: PinRecord): Pin {
   const image = `/api/images/${record.imageSha256}`;
@@ -38,8 +41,8 @@ export async function createPin(bytes: Uint8Array, fields: CreatePinFields): Pro
   const repository = await getPinRepository();
   // An exact duplicate image was embedded before: reuse its vector.
   const vector =
-    (await repository.findEmbedding(image.sha256, embedder.model)) ?? (await embedder.embed(await toRgb(image)));
-  const stored = await getImageStore().put(image);
+    (await repository.findEmbedding(image.sha256, embedder.model)) ?? (await embedder.embed(await toRgb(image, { maxSide: EMBEDDING_MAX_SIDE })));
+  await getImageStore().put(image);
   const record = await repository.createPin({
     title: fields.title ?? "",
     description: fields.description ?? "",
@@ -53,7 +56,7 @@ export async function createPin(bytes: Uint8Array, fields: CreatePinFields): Pro
       width: image.width,
       height: image.height,
       bytes: image.bytes,
-      dominantColor: stored.dominantColor,
+      dominantColor: image.dominantColor,
     },
     embedding: { model: embedder.model, vector },
   });

@@ -13,7 +13,7 @@ import { AppError } from "@/lib/errors";
 import { toRgb, validateImage } from "@/lib/image";
 import { getPinRepository } from "@/lib/store";
 import { getImageEmbedder } from "./embedder";
-import { getPinRecord, toPin } from "./pins";
+import { EMBEDDING_MAX_SIDE, getPinRecord, toPin } from "./pins";
 import { getVectorIndex, type Hit } from "./vectors";
 
 /** Below this many pixels on a side, a cropped region holds too little to search. */
@@ -35,7 +35,7 @@ export async function searchByImage(bytes: Uint8Array, fields: ImageSearchFields
   const start = performance.now();
   const { k, box, ...filters } = fields;
   const image = await validateImage(bytes);
-  const pixels = await toRgb(image, { box });
+  const pixels = await toRgb(image, { box, maxSide: EMBEDDING_MAX_SIDE });
   if (box && (pixels.width < MIN_REGION_SIDE || pixels.height < MIN_REGION_SIDE)) {
     throw new AppError("bad_box", `The box covers fewer than ${MIN_REGION_SIDE} pixels on a side.`);
   }
