@@ -31,7 +31,7 @@ export async function answer(handler: () => Promise<Response>): Promise<Response
 }
 
 /** Reads the whole body, refusing more than `limit` bytes whether or not Content-Length is honest. */
-async function readBody(request: Request, limit: number): Promise<Uint8Array> {
+async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw tooLarge(limit);
   if (!request.body) return new Uint8Array();

@@ -125,6 +125,10 @@ export function getVectorIndex(): Promise<CatalogVectors> {
       dim: embedder.dim,
       dataDir: path.resolve(process.env.DATA_DIR ?? "data"),
       source: (afterSeq?: bigint) => repository.streamEmbeddings(embedder.model, afterSeq),
+      live: {
+        count: () => repository.countEmbeddings(embedder.model),
+        seqsUpTo: (seq: bigint) => repository.listEmbeddedSeqs(embedder.model, seq),
+      },
     });
     return new CatalogVectors(embedder.model, index, repository);
   })().catch((error: unknown) => {

@@ -8,8 +8,9 @@ import { type Database, openDatabase } from "./database";
 import type { NewPin } from "./pin-repository";
 
 export interface TestDatabase {
-  db: Database;
-  /** Opens a second handle on the same database (same dir or schema), migrations run again. */
+  /** The current handle (PGlite's changes on reopen, as its directory allows one at a time). */
+  readonly db: Database;
+  /** Opens the same database again (same directory or schema); migrations run again. */
   reopen(): Promise<Database>;
   dispose(): Promise<void>;
 }
@@ -19,12 +20,15 @@ export const defaultTestDatabaseUrl = "postgres://postgres@127.0.0.1:5432/test";
 /** A PGlite database in a fresh temporary directory. */
 export async function openTestPglite(): Promise<TestDatabase> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "glimpse-pglite-"));
-  const db = await openDatabase({ url: "", dataDir: dir });
+  let db = await openDatabase({ url: "", dataDir: dir });
   return {
-    db,
+    get db() {
+      return db;
+    },
     reopen: async () => {
       await db.close();
-      return openDatabase({ url: "", dataDir: dir });
+      db = await openDatabase({ url: "", dataDir: dir });
+      return db;
     },
     dispose: async () => {
       await db.close().catch(() => {});
