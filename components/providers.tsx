@@ -9,8 +9,8 @@ function makeQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         staleTime: 30_000,
-        // A 4xx will answer the same way again; only network and server failures deserve a retry.
-        retry: (failureCount, error) => !(error instanceof ApiError && error.isClientError) && failureCount < 2,
+        // A refused request will be refused again; only network and server trouble deserves a retry.
+        retry: (failureCount, error) => !(error instanceof ApiError && !error.isRetryable) && failureCount < 2,
         refetchOnWindowFocus: false,
       },
     },

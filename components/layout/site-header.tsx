@@ -20,7 +20,7 @@ export function SiteHeader() {
           <span className="hidden text-xl font-bold tracking-tight text-red-600 md:inline">Glimpse</span>
         </Link>
         <SearchBar />
-        <Link href="/pin/new" className={buttonClass("primary", "shrink-0 px-3 sm:px-4")} data-testid="add-pin-link">
+        <Link href="/pin/new" className={buttonClass("primary", "shrink-0")} data-testid="header-add-pin">
           <PlusIcon />
           <span className="sr-only sm:not-sr-only">Add pin</span>
         </Link>

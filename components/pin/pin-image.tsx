@@ -27,6 +27,7 @@ export function PinImage({
       style={{ aspectRatio: `${width} / ${height}`, backgroundColor: pin.dominantColor }}
     >
       {!failed && (
+        // eslint-disable-next-line @next/next/no-img-element -- the server already serves sized WebP/AVIF renditions
         <img
           // A cached image may finish before React attaches onLoad.
           ref={(img) => {

@@ -1,6 +1,6 @@
 "use client";
 // The picture being searched with, with its pixel size and file size, and a way to swap it.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { formatBytes } from "@/lib/client/image-files";
 import type { QueryImage } from "@/lib/client/query-image";
 import { ImagePickerButton } from "./image-picker-button";
@@ -10,14 +10,13 @@ export function QueryImagePreview({ image }: { image: QueryImage }) {
   const [unreadable, setUnreadable] = useState<string | null>(null);
   const known = size?.id === image.id ? size : null;
 
-  useEffect(() => setUnreadable(null), [image.id]);
-
   return (
     <figure data-testid="query-image" className="flex gap-4 rounded-2xl bg-neutral-100 p-3 md:flex-col md:p-4">
       <div className="flex w-28 shrink-0 items-center justify-center overflow-hidden rounded-xl bg-neutral-200 md:w-full">
         {unreadable === image.id ? (
           <p className="p-3 text-center text-xs text-neutral-600">This browser can&apos;t preview the file; the search still sends it.</p>
         ) : (
+          // eslint-disable-next-line @next/next/no-img-element -- a local object URL; nothing to optimize
           <img
             src={image.objectUrl}
             alt="Your search image"
@@ -36,7 +35,7 @@ export function QueryImagePreview({ image }: { image: QueryImage }) {
           {known ? `${known.width} × ${known.height} px · ` : ""}
           {formatBytes(image.file.size)}
         </p>
-        <ImagePickerButton label="Try another image" className="self-start" />
+        <ImagePickerButton label="Try another image" tone="outline" className="self-start" />
       </figcaption>
     </figure>
   );

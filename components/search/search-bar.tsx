@@ -27,7 +27,7 @@ function SearchForm({ initialQuery }: { initialQuery: string }) {
         name="q"
         type="search"
         defaultValue={initialQuery}
-        placeholder="Search ideas, or paste an image"
+        placeholder="Search ideas"
         aria-label="Search"
         autoComplete="off"
         enterKeyHint="search"

@@ -27,7 +27,7 @@ export function SearchResults({
   return (
     <div>
       {relevant.length === 0 && (
-        <div data-testid="nothing-close" className="mx-auto my-10 max-w-md text-center">
+        <div data-testid="nothing-close" className="mx-auto my-10 max-w-xl text-center text-balance">
           <p className="text-lg font-semibold text-neutral-900">{emptyText}</p>
           <p className="mt-1 text-sm text-neutral-600">
             {lessSimilar.length > 0

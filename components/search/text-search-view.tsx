@@ -2,6 +2,7 @@
 // Results for a typed query (/search?q=…).
 import { useQuery } from "@tanstack/react-query";
 import { textSearchQuery } from "@/lib/client/queries";
+import { splitByRelevance } from "@/lib/client/relevance";
 import { GridSkeleton } from "@/components/pin/grid-skeleton";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { SearchResults } from "./search-results";
@@ -25,7 +26,8 @@ export function TextSearchView({ q }: { q: string }) {
         </h1>
         {search.data && (
           <p className="text-sm text-neutral-500">
-            {search.data.results.length} found in {Math.round(search.data.tookMs)} ms
+            {matchCount(splitByRelevance(search.data.results, search.data.minRelevantScore).relevant.length)} ·{" "}
+            {Math.round(search.data.tookMs)} ms
           </p>
         )}
       </div>
@@ -42,4 +44,8 @@ export function TextSearchView({ q }: { q: string }) {
       )}
     </section>
   );
+}
+
+function matchCount(n: number): string {
+  return n === 1 ? "1 match" : `${n} matches`;
 }

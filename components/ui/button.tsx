@@ -1,10 +1,11 @@
 // Button styles shared by links and buttons, so "Add pin" looks the same everywhere.
 
-export type ButtonTone = "primary" | "secondary" | "ghost";
+export type ButtonTone = "primary" | "secondary" | "outline" | "ghost";
 
 const tones: Record<ButtonTone, string> = {
   primary: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-300",
   secondary: "bg-neutral-100 text-neutral-900 hover:bg-neutral-200 disabled:text-neutral-400",
+  outline: "bg-white text-neutral-900 ring-1 ring-neutral-300 ring-inset hover:bg-neutral-50",
   ghost: "text-neutral-700 hover:bg-neutral-100",
 };
 

@@ -18,6 +18,11 @@ export class ApiError extends Error {
   get isClientError(): boolean {
     return this.status >= 400 && this.status < 500;
   }
+
+  /** Whether sending the same request again could succeed (timeouts, throttling, server or network trouble). */
+  get isRetryable(): boolean {
+    return !this.isClientError || this.status === 408 || this.status === 429;
+  }
 }
 
 const friendlyByCode: Record<string, string> = {

@@ -106,7 +106,9 @@ export function createPinMutation(queryClient: QueryClient) {
     },
     onSuccess: async (created) => {
       queryClient.setQueryData(queryKeys.pin(created.id), { pin: created });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.feed() });
+      // Reset rather than merely invalidate: the feed would otherwise show its old first page
+      // and then jump when the new pin arrives at the top.
+      await queryClient.resetQueries({ queryKey: queryKeys.feed() });
     },
   });
 }
