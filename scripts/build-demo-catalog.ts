@@ -16,87 +16,50 @@ const LONG_SIDE = 512;
 const WEBP_QUALITY = 78;
 /** Most items any one category may take, so that no folder of the sources swamps the feed. */
 const PER_CATEGORY = 80;
-/** dHash distance at or under which two images count as the same picture. */
-const NEAR_DUPLICATE_BITS = 4;
+/** Correlation of 24×24 colour thumbnails above which two images count as the same picture. */
+const NEAR_DUPLICATE_CORRELATION = 0.96;
+const THUMB = 24;
 
 const OPENCLIPART_PNG = "/usr/share/openclipart/png";
 const OPENCLIPART_SVG = "/usr/share/openclipart/svg";
 const TUXPAINT = "/usr/share/tuxpaint/stamps";
 const MATE = "/usr/share/backgrounds/mate";
 
-// First matching folder prefix wins; null leaves the folder out (icons, flags, maps, shapes,
-// symbols, smileys, playing cards, weapons: not what a visual-discovery feed is for).
-const OPENCLIPART_FOLDERS: [string, string | null][] = [
-  ["animals/birds", "Birds"], ["animals/bugs", "Insects"], ["animals/fish", "Sea life"],
-  ["animals/mammals/dogs", "Pets"], ["animals/mammals/housecats", "Pets"], ["animals", "Animals"],
-  ["buildings/furniture", "Furniture"], ["buildings", "Buildings"],
-  ["computer/hardware", "Electronics"], ["containers", "Household"], ["decorations", "Holidays"],
-  ["education", "Office & school"], ["electronics", "Electronics"],
-  ["food/beverages", "Drinks"], ["food/desserts", "Desserts"], ["food/fruit", "Fruit"],
-  ["food/vegetables", "Vegetables"], ["food", "Food"],
-  ["geography/astronomy", "Space"], ["office", "Office & school"],
-  ["people/clothing/pantyhose", null], ["people/clothing", "Clothing"], ["people/smilies", null],
-  ["people/bodypart", null], ["people/stickmen", null], ["people", "People"],
-  ["plants/flowers", "Flowers"], ["plants", "Plants"],
-  ["recreation/games/cards", null], ["recreation/games", "Toys & games"],
-  ["recreation/holiday", "Holidays"], ["recreation/party", "Holidays"], ["recreation/music", "Music"],
-  ["recreation/sports", "Sports"], ["recreation/toys", "Toys & games"],
-  ["science/astronomy", "Space"], ["science", "Science & health"],
-  ["signs_and_symbols/clocks", "Household"], ["tools/toys", "Toys & games"], ["tools/weapons", null],
-  ["tools", "Tools"], ["transportation/aiga-symbols", null], ["transportation/roadsigns", null],
-  ["transportation", "Vehicles"],
-];
-const TUXPAINT_FOLDERS: [string, string | null][] = [
-  ["animals/birds", "Birds"], ["animals/insects", "Insects"], ["animals/fish", "Sea life"],
-  ["animals/mammals/aquatic", "Sea life"], ["animals/shellfish", "Sea life"],
-  ["animals/mammals/cats", "Pets"], ["animals/mammals/dogs", "Pets"], ["animals", "Animals"],
-  ["clothes/armor", null], ["clothes", "Clothing"],
-  ["food/dessert", "Desserts"], ["food/fruit", "Fruit"], ["food/vegetables", "Vegetables"], ["food", "Food"],
-  ["hobbies/music", "Music"], ["hobbies", "Toys & games"],
-  ["household/arttools", "Office & school"], ["household/electronics", "Electronics"],
-  ["household/tools", "Tools"], ["household", "Household"], ["medical", "Science & health"],
-  ["people/body_parts", null], ["people/toys", "Toys & games"], ["people", "People"],
-  ["plants/flowers", "Flowers"], ["plants", "Plants"], ["seasonal", "Holidays"], ["space", "Space"],
-  ["sports", "Sports"], ["town/flags", null], ["town/roadsigns", null], ["town", "Buildings"],
-  ["vehicles", "Vehicles"],
-];
+// Folder → category maps (first matching prefix wins; null leaves a folder out: icons, flags, maps,
+// shapes, smileys, playing cards, weapons), captions for the photographs, illustrative price
+// ranges and a small glossary for the Italian and French titles that many drawings carry.
+interface Sources {
+  openclipartFolders: [string, string | null][];
+  tuxpaintFolders: [string, string | null][];
+  matePhotos: Record<string, string>;
+  priceRanges: Record<string, [number, number]>;
+  glossary: Record<string, string>;
+}
+const SOURCES = JSON.parse(await readFile(path.join(OUT_DIR, "sources.json"), "utf8")) as Sources;
 
-// The wallpaper photographs carry no titles of their own, so they get a short caption each.
-const MATE_PHOTOS: Record<string, string> = {
-  "nature/Aqua.jpg": "Water drop splash",
-  "nature/Blinds.jpg": "Green leaf veins close-up",
-  "nature/Dune.jpg": "Dune grass by the sea",
-  "nature/FreshFlower.jpg": "Orange gerbera petals close-up",
-  "nature/Garden.jpg": "Red marigold in a garden",
-  "nature/GreenMeadow.jpg": "Fresh green meadow grass",
-  "nature/LadyBird.jpg": "Ladybird among forget-me-nots",
-  "nature/RainDrops.jpg": "Raindrops on green leaves",
-  "nature/Storm.jpg": "Storm clouds over a road",
-  "nature/TwoWings.jpg": "Dandelion seeds on an orange flower",
-  "nature/Wood.jpg": "Weathered wooden boards",
-  "nature/YellowFlower.jpg": "Yellow daisy close-up",
-};
-
-/** Illustrative prices (catalog currency) for the categories whose objects one could buy. */
-const PRICE_RANGES: Record<string, [number, number]> = {
-  Food: [2, 25], Fruit: [0.5, 6], Vegetables: [0.5, 5], Desserts: [2, 30], Drinks: [1, 40],
-  Clothing: [9, 140], Household: [4, 120], Furniture: [45, 900], Electronics: [15, 1200],
-  "Office & school": [1, 60], Tools: [5, 180], Vehicles: [900, 45000], Music: [25, 1500],
-  Sports: [8, 250], "Toys & games": [5, 90],
-};
 // Scenes of people stay pins even in a product category ("a boy plays soccer" is not for sale).
-const PEOPLE_WORDS = /\b(man|men|woman|women|boy|girl|kid|child|children|people|player|person|family|lady|guy)\b/i;
+const PEOPLE_WORDS = /\b(man|men|woman|women|boy|girl|kid|child|children|people|player|person|family|lady|guy|chef|clown)\b/i;
 // Emoji-like, flag, logo and text pieces slip into ordinary folders too; their names give them away.
-const EXCLUDED_WORDS =
-  /\b(smil\w*|emoti\w*|emoji|faces?|flags?|logos?|icons?|buttons?|text|fonts?|letters?|alphabet|banner|label|signs?|symbols?|maps?|border|frame|pattern|background|wallpaper|template|clip ?art|outline|silhouette|qr|barcode)\b/i;
+// Composite sheets, diagrams, hate or drug symbols, weapons and fan art of others' characters too.
+const EXCLUDED_WORDS = new RegExp(
+  "\\b(smil\\w*|emoti\\w*|emoji|faces?|eyes|flags?|logos?|icons?|buttons?|text|fonts?|letters?|alphabet|banner|label|" +
+    "signs?|symbols?|maps?|border|frame|flourish|corner|tribal|pattern|background|wallpaper|template|clip ?arts?|cliparts|" +
+    "outline|silhouet\\w*|qr|barcode|various|collection|s[ui]bmission|r1\\d|general|diagram\\w*|istogramma|tabella|pinout|" +
+    "simbolo|theory|presentation|chart|certificate|card figure|sunwheel|swastika|gallows|skull|sexy|nude|" +
+    "cannabis|smoke|cigar\\w*|tobacco|nunchaku|gun|rifle|pistol|weapon|bomb|fanart|fan art|domo|" +
+    "rules illustration|sailing illustration|knot illustration)\\b",
+  "i",
+);
 const EXCLUDED_SUBJECTS = /\b(smiley|emoticon|flag|typography|font|logo|text|icon)\b/i;
 
 interface Candidate {
   pkg: string;
   /** Installed path, as the package's file list names it. */
   file: string;
-  /** SVG to render instead of `file` when it exists (openclipart's PNGs are often tiny). */
+  /** Set when `file` is an SVG: rendered at the output size (openclipart's PNGs are often tiny). */
   svg?: string;
+  /** The package's own PNG rendering, for an SVG whose page cuts the drawing off. */
+  png?: string;
   category: string;
   title: string;
   author: string;
@@ -144,8 +107,8 @@ function svgMeta(svg: string): SvgMeta {
   };
 }
 
-/** "apple_bitten_dan_gerhard_01" by "Dan Gerhards" → "Apple bitten": the names end in the author's, cut short. */
-function titleFromOpenclipartName(name: string, author: string): string {
+/** "apple_bitten_dan_gerhard_01" by "Dan Gerhards" → "apple bitten": names end in the author's, cut short. */
+function nameWithoutAuthor(name: string, author: string): string {
   const authorWords = author.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   const words = name.toLowerCase().split(/[_\-.\s]+/).filter(Boolean);
   while (words.length > 0) {
@@ -154,12 +117,46 @@ function titleFromOpenclipartName(name: string, author: string): string {
     if (!/^\d+r?$/.test(last) && !isAuthor) break;
     words.pop();
   }
-  return sentenceCase(words.join(" "));
+  return words.join(" ");
+}
+
+const CONNECTORS = new Set(["di", "e", "con", "in", "nella", "del", "della", "da", "la", "il", "le", "au"]);
+
+/** A short, searchable title: first sentence only, no file-name debris, no author, Italian and French words in English. */
+function cleanTitle(raw: string, author: string): string {
+  const authorWords = new Set(author.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2));
+  const text = raw
+    .replace(/&amp;/g, "&").replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))).replace(/&[a-z]+;/gi, "")
+    .replace(/_+/g, " ").replace(/\.svg$/i, "")
+    .split(/\.\s|—|\s–\s|\?|\|/)[0]!.trim()
+    .replace(/\(b\s*(and|&)?\s*w\)|\(colou?r\)|\bbw\b|-aj\b/gi, "").trim()
+    .replace(/([a-z])\d+\b/gi, "$1").replace(/^\d+\s+|\s+\d+$/g, "");
+  let words = text.split(/\s+/).filter(Boolean);
+  const withoutAuthor = words.filter((w) => !authorWords.has(w.toLowerCase()) && w.toLowerCase() !== "architetto");
+  if (withoutAuthor.length > 0) words = withoutAuthor;
+  const key = (w: string) => w.toLowerCase().replace(/[^a-zà-ÿ]/g, "");
+  const hits = words.filter((w) => SOURCES.glossary[key(w)] !== undefined);
+  if (hits.some((w) => !CONNECTORS.has(key(w)))) {
+    if (hits.length === words.length) words = words.map((w) => SOURCES.glossary[key(w)]!);
+    else {
+      const english = hits.filter((w) => !CONNECTORS.has(key(w))).map((w) => SOURCES.glossary[key(w)]!)
+        .filter((e) => !words.some((w) => w.toLowerCase() === e));
+      if (english.length > 0) words.push(`(${english.join(" ")})`);
+    }
+  }
+  return sentenceCase(words.join(" ").replace(/^[\s,;:.\-]+|[\s,;:.\-]+$/g, ""));
 }
 
 function usableTitle(title: string, author: string): boolean {
-  return title.length >= 3 && title.length <= 60 && !/@|http|untitled|^\d/i.test(title) &&
+  return title.length >= 3 && title.length <= 60 && !/@|http|untitled|^\d|^cartoon$/i.test(title) &&
     title.toLowerCase() !== author.toLowerCase() && /[a-z]{3}/i.test(title);
+}
+
+/** Some SVG pages are smaller than their drawing; the PNG (rendered from the drawing) shows where. */
+async function svgMatchesPng(svg: string, png: string): Promise<boolean> {
+  const [a, b] = await Promise.all([sharp(svg).metadata(), sharp(png).metadata()]);
+  if (!a.width || !a.height || !b.width || !b.height) return false;
+  return Math.abs(Math.log(a.width / a.height) - Math.log(b.width / b.height)) < 0.03;
 }
 
 async function openclipartCandidates(): Promise<Candidate[]> {
@@ -175,22 +172,24 @@ async function openclipartCandidates(): Promise<Candidate[]> {
   };
   const out: Candidate[] = [];
   for (const rel of files) {
-    const category = categoryOf(rel, OPENCLIPART_FOLDERS);
+    const category = categoryOf(rel, SOURCES.openclipartFolders);
     const name = path.basename(rel, ".png");
     if (!category || !rel.endsWith(".png")) continue;
     // A black-and-white twin of a colour drawing adds nothing to a feed.
     if (/_bw$/.test(name) && present.has(rel.replace(/_bw\.png$/, ".png"))) continue;
-    const svg = svgFor(rel);
-    const meta = svg ? svgMeta(await readFile(svg, "utf8")) : { title: "", author: "", license: "", subjects: "" };
+    const svgFile = svgFor(rel);
+    const meta = svgFile ? svgMeta(await readFile(svgFile, "utf8")) : { title: "", author: "", license: "", subjects: "" };
+    const png = path.join(OPENCLIPART_PNG, rel);
+    const svg = svgFile && (await svgMatchesPng(svgFile, png).catch(() => false)) ? svgFile : undefined;
     // The package's copyright file dedicates the collection to the public domain; a few SVGs
     // declare something else (GPL, or nothing at all) and stay out rather than be guessed at.
     if (!/PublicDomain|publicdomain/.test(meta.license)) continue;
-    let title = usableTitle(meta.title, meta.author) ? sentenceCase(meta.title) : titleFromOpenclipartName(name, meta.author);
-    title = title.replace(/\s+/g, " ").trim();
+    const fromMeta = cleanTitle(meta.title, meta.author);
+    const title = usableTitle(fromMeta, meta.author) ? fromMeta : cleanTitle(nameWithoutAuthor(name, meta.author), meta.author);
     if (!usableTitle(title, meta.author)) continue;
     if (EXCLUDED_WORDS.test(`${title} ${name.replace(/_/g, " ")}`) || EXCLUDED_SUBJECTS.test(meta.subjects)) continue;
     out.push({
-      pkg: svg ? "openclipart-svg" : "openclipart-png", file: svg ?? path.join(OPENCLIPART_PNG, rel), svg,
+      pkg: svg ? "openclipart-svg" : "openclipart-png", file: svg ?? png, svg, png,
       category, title, author: meta.author || "Open Clip Art Library contributor",
       license: "Public domain (Open Clip Art Library dedication)", medium: "clip art",
     });
@@ -201,18 +200,19 @@ async function openclipartCandidates(): Promise<Candidate[]> {
 async function tuxpaintCandidates(): Promise<Candidate[]> {
   const out: Candidate[] = [];
   for (const rel of await walk(TUXPAINT)) {
-    const category = categoryOf(rel, TUXPAINT_FOLDERS);
+    const category = categoryOf(rel, SOURCES.tuxpaintFolders);
     if (!category || !/\.(png|svg)$/.test(rel) || /mirror/.test(rel)) continue;
     const txt = path.join(TUXPAINT, rel.replace(/\.(png|svg)$/, ".txt"));
     const firstLine = existsSync(txt) ? (await readFile(txt, "utf8")).split("\n")[0]!.trim() : "";
-    const described = firstLine.replace(/^(a|an|the|some)\s+/i, "").replace(/[.!]+$/, "");
+    const described = cleanTitle(firstLine.replace(/^(a|an|the|some)\s+/i, "").replace(/[.!]+$/, ""), "");
     const fromName = path.basename(rel).replace(/\.\w+$/, "").replace(/[_-]+/g, " ");
-    let title = sentenceCase(described.length >= 3 && described.length <= 60 ? described : fromName);
+    let title = usableTitle(described, "") ? described : cleanTitle(fromName, "");
     const cartoon = rel.includes("/cartoon/");
     if (cartoon && !/cartoon/i.test(title)) title = `Cartoon ${title.toLowerCase()}`;
     if (EXCLUDED_WORDS.test(`${title} ${fromName}`)) continue;
     out.push({
       pkg: "tuxpaint-stamps-default", file: path.join(TUXPAINT, rel), category, title,
+      svg: rel.endsWith(".svg") ? path.join(TUXPAINT, rel) : undefined,
       author: "Tux Paint contributors", license: "GPL-2+",
       medium: rel.endsWith(".png") && !cartoon ? "photo cut-out" : "clip art",
     });
@@ -227,7 +227,7 @@ async function dep5Author(pkg: string, rel: string): Promise<{ author: string; l
     const files = /^Files:([\s\S]*?)^(?=\S)/m.exec(`${stanza}\nEND`)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
     const matches = files.some((glob) => new RegExp(`^${glob.replace(/[.+]/g, "\\$&").replace(/\*/g, ".*")}$`).test(rel));
     if (!matches) continue;
-    const holders = [...stanza.matchAll(/(?:Copyright:|^\s+)\s*\d{4},?\s+([^<\n]+?)\s*(?:<[^>]*>)?\s*$/gm)]
+    const holders = [...stanza.matchAll(/(?:Copyright:|^\s+)\s*\d{4},?\s+([^<\n]+?)\s*(?:<[^>]*>.*)?$/gm)]
       .map((m) => m[1]!.replace(/[´"]/g, "").trim());
     return { author: holders.join(", "), license: /^License:\s*(\S+)/m.exec(stanza)?.[1] ?? "" };
   }
@@ -236,41 +236,61 @@ async function dep5Author(pkg: string, rel: string): Promise<{ author: string; l
 
 async function mateCandidates(): Promise<Candidate[]> {
   const out: Candidate[] = [];
-  for (const [rel, title] of Object.entries(MATE_PHOTOS).sort()) {
+  for (const [rel, title] of Object.entries(SOURCES.matePhotos).sort()) {
     const { author, license } = await dep5Author("mate-backgrounds", rel);
     out.push({ pkg: "mate-backgrounds", file: path.join(MATE, rel), category: "Photography", title, author, license, medium: "photograph" });
   }
   return out;
 }
 
-interface Rendered { webp: Buffer; dhash: bigint }
+// A zero-mean, unit-length colour thumbnail: the dot product of two is their correlation. Unlike a
+// 64-bit dHash it does not call two different drawings twins because both are mostly white.
+interface Rendered { webp: Buffer; thumb: Float32Array }
 
 /** The drawing as RGBA, its long side about 640 px: SVGs are rendered at that size rather than upscaled. */
-async function loadRgba(c: Candidate): Promise<{ data: Buffer; width: number; height: number }> {
-  let image = sharp(c.file);
-  if (c.svg) {
-    const meta = await sharp(c.svg).metadata();
+async function loadRgba(file: string, isSvg: boolean): Promise<{ data: Buffer; width: number; height: number }> {
+  let image = sharp(file);
+  if (isSvg) {
+    const meta = await sharp(file).metadata();
     const long = Math.max(meta.width ?? 0, meta.height ?? 0, 1);
-    image = sharp(c.svg, { density: Math.min(2400, Math.max(8, (72 * 640) / long)) });
+    image = sharp(file, { density: Math.min(2400, Math.max(8, (72 * 640) / long)) });
   }
   const { data, info } = await image.ensureAlpha().resize(640, 640, { fit: "inside", withoutEnlargement: true })
     .raw().toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
 
-/** Flattened on white, cropped to the drawing plus a margin; null when it is blank or tiny. */
-async function renderClipArt(c: Candidate): Promise<Buffer | null> {
-  const { data, width, height } = await loadRgba(c);
+/** Flattens on white and finds the drawing: its box, how much of it is ink, and whether the page cut it off. */
+function scanInk({ data, width, height }: { data: Buffer; width: number; height: number }) {
   const rgb = Buffer.alloc(width * height * 3);
   let minX = width, minY = height, maxX = -1, maxY = -1, ink = 0;
+  const edge = { top: 0, bottom: 0, left: 0, right: 0 };
   for (let i = 0, p = 0; p < width * height; p++, i += 4) {
     const a = data[i + 3]! / 255;
     for (let k = 0; k < 3; k++) rgb[p * 3 + k] = Math.round(data[i + k]! * a + 255 * (1 - a));
     if (a > 0.1 && !(rgb[p * 3]! > 245 && rgb[p * 3 + 1]! > 245 && rgb[p * 3 + 2]! > 245)) {
       const x = p % width, y = (p - x) / width;
       ink++; minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+      if (y === 0) edge.top++; if (y === height - 1) edge.bottom++; if (x === 0) edge.left++; if (x === width - 1) edge.right++;
     }
   }
+  // A drawing that fits its page touches the edge at a few points; one the page cuts through runs along it.
+  const clipped = Math.max(edge.top, edge.bottom) > 0.15 * width || Math.max(edge.left, edge.right) > 0.15 * height;
+  return { rgb, minX, minY, maxX, maxY, ink, clipped };
+}
+
+/** Flattened on white, cropped to the drawing plus a margin; null when it is blank, tiny or cut off. */
+async function renderClipArt(c: Candidate): Promise<Buffer | null> {
+  let raw = await loadRgba(c.file, c.svg !== undefined);
+  let scan = scanInk(raw);
+  if (scan.clipped && c.svg && c.png) {
+    // The PNG was rendered from the whole drawing: fall back to it, and say so in the provenance.
+    Object.assign(c, { file: c.png, svg: undefined, pkg: "openclipart-png" });
+    raw = await loadRgba(c.file, false);
+    scan = scanInk(raw);
+  } else if (scan.clipped && c.svg) return null;
+  const { rgb, minX, minY, maxX, maxY, ink } = scan;
+  const { width, height } = raw;
   const w = maxX - minX + 1, h = maxY - minY + 1;
   if (maxX < 0 || Math.max(w, h) < 96 || ink < 0.02 * w * h || ink < 2000) return null;
   const pad = Math.round(0.07 * Math.max(w, h));
@@ -285,12 +305,13 @@ async function render(c: Candidate): Promise<Rendered | null> {
   if (!flat) return null;
   const resized = sharp(flat).resize(LONG_SIDE, LONG_SIDE, { fit: "inside", withoutEnlargement: true });
   const { data } = await resized.clone().greyscale().raw().toBuffer({ resolveWithObject: true });
-  if (standardDeviation(data) < 12) return null;
+  if (c.medium !== "photograph" && standardDeviation(data) < 12) return null;
   const webp = await resized.clone().webp({ quality: WEBP_QUALITY, effort: 6 }).toBuffer();
-  const tiny = await resized.clone().greyscale().resize(9, 8, { fit: "fill" }).raw().toBuffer();
-  let dhash = 0n;
-  for (let y = 0; y < 8; y++) for (let x = 0; x < 8; x++) dhash = (dhash << 1n) | (tiny[y * 9 + x]! > tiny[y * 9 + x + 1]! ? 1n : 0n);
-  return { webp, dhash };
+  const tiny = await resized.clone().resize(THUMB, THUMB, { fit: "fill" }).removeAlpha().raw().toBuffer();
+  const mean = tiny.reduce((a, v) => a + v, 0) / tiny.length;
+  const thumb = Float32Array.from(tiny, (v) => v - mean);
+  const norm = Math.hypot(...thumb) || 1;
+  return { webp, thumb: thumb.map((v) => v / norm) };
 }
 
 function standardDeviation(values: Uint8Array): number {
@@ -300,15 +321,15 @@ function standardDeviation(values: Uint8Array): number {
   return Math.sqrt(Math.max(0, sq / values.length - mean * mean));
 }
 
-function hamming(a: bigint, b: bigint): number {
-  let x = a ^ b, n = 0;
-  while (x) { n += Number(x & 1n); x >>= 1n; }
-  return n;
+function correlation(a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  for (let i = 0; i < a.length; i++) dot += a[i]! * b[i]!;
+  return dot;
 }
 
 /** Log-uniform in the category's range, rounded the way shops round (4.99, 245, 12,990). */
 function illustrativePrice(category: string, source: string): number | null {
-  const range = PRICE_RANGES[category];
+  const range = SOURCES.priceRanges[category];
   if (!range) return null;
   const u = hash(`price:${source}`).readUInt32BE(0) / 2 ** 32;
   const raw = Math.exp(Math.log(range[0]) + u * (Math.log(range[1]) - Math.log(range[0])));
@@ -328,7 +349,10 @@ async function main(): Promise<void> {
     for (const { c } of order) {
       if (taken >= PER_CATEGORY) break;
       const r = await render(c).catch((e: unknown) => { console.warn(`skip ${c.file}: ${String(e)}`); return null; });
-      if (!r || kept.some((k) => hamming(k.r.dhash, r.dhash) <= NEAR_DUPLICATE_BITS)) continue;
+      const twin = r ? kept.find((k) => correlation(k.r.thumb, r.thumb) >= NEAR_DUPLICATE_CORRELATION) : undefined;
+      if (twin && process.env.DEMO_CATALOG_DEBUG) console.log(`dupe: ${c.title} ~ ${twin.c.title}`);
+      if (!r && process.env.DEMO_CATALOG_DEBUG) console.log(`unusable: ${c.title} ${c.file}`);
+      if (!r || twin) continue;
       kept.push({ c, r });
       taken++;
     }
