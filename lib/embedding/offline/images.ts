@@ -1,0 +1,94 @@
+import "server-only";
+// Decoding and synthetic degradation of fitting and evaluation images with sharp: the clean
+// product shot, and the same object as a phone would see it (cropped, small, on a photo,
+// rotated, blurred, JPEG-compressed). Seeded, so a fit can be repeated exactly.
+import sharp, { type Sharp } from "sharp";
+import type { RgbImage } from "@/lib/image/types";
+
+/** Mulberry32: small, fast, seedable. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const between = (rand: () => number, lo: number, hi: number) => lo + (hi - lo) * rand();
+
+export async function toRgb(image: Sharp): Promise<RgbImage> {
+  const { data, info } = await image.flatten({ background: "#ffffff" }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
+}
+
+/** Any image file → RGB on white, longer side at most `maxSide`. */
+export async function decodeFile(file: string, maxSide = 1024): Promise<RgbImage> {
+  return toRgb(sharp(file).rotate().resize(maxSide, maxSide, { fit: "inside", withoutEnlargement: true }));
+}
+
+/** A cut-out as a catalog shot: trimmed, centred on a white square at 60–80 % of its side. */
+export async function productShot(file: string, rand: () => number, side = 256): Promise<Buffer> {
+  const glyph = Math.round(side * between(rand, 0.6, 0.8));
+  const object = await sharp(file).trim().resize(glyph, glyph, { fit: "inside" }).png().toBuffer();
+  return sharp({ create: { width: side, height: side, channels: 4, background: "#ffffffff" } })
+    .composite([{ input: object, gravity: "centre" }])
+    .png()
+    .toBuffer();
+}
+
+async function degrade(image: Sharp, rand: () => number): Promise<RgbImage> {
+  const jpeg = await image.blur(between(rand, 0.6, 1.6)).jpeg({ quality: Math.round(between(rand, 25, 60)) }).toBuffer();
+  return toRgb(sharp(jpeg));
+}
+
+/** The product shot as a phone photo: pasted at 30–70 % of the frame on a background crop. */
+export async function cameraComposite(productPng: Buffer, background: RgbImage, rand: () => number): Promise<RgbImage> {
+  const portrait = rand() < 0.5;
+  const [w, h] = portrait ? [480, 640] : [640, 480];
+  const bgScale = Math.max(w / background.width, h / background.height) * between(rand, 1, 1.6);
+  const bw = Math.ceil(background.width * bgScale);
+  const bh = Math.ceil(background.height * bgScale);
+  const bg = await sharp(Buffer.from(background.data), { raw: { width: background.width, height: background.height, channels: 3 } })
+    .resize(bw, bh)
+    .extract({ left: Math.floor(rand() * (bw - w + 1)), top: Math.floor(rand() * (bh - h + 1)), width: w, height: h })
+    .flop(rand() < 0.5)
+    .png()
+    .toBuffer();
+  const size = Math.round(Math.min(w, h) * between(rand, 0.3, 0.7));
+  const object = await sharp(productPng)
+    .trim()
+    .resize(size, size, { fit: "inside" })
+    .rotate(between(rand, -12, 12), { background: "#ffffff00" })
+    .png()
+    .toBuffer();
+  const meta = await sharp(object).metadata();
+  const left = Math.floor(rand() * Math.max(1, w - (meta.width ?? size)));
+  const top = Math.floor(rand() * Math.max(1, h - (meta.height ?? size)));
+  return degrade(sharp(await sharp(bg).composite([{ input: object, left, top }]).png().toBuffer()), rand);
+}
+
+/** The product shot degraded without a background: crop, low resolution, blur, JPEG. */
+export async function degradedShot(productPng: Buffer, rand: () => number): Promise<RgbImage> {
+  const keep = between(rand, 0.7, 1);
+  const side = Math.round(256 * keep);
+  const left = Math.floor(rand() * (256 - side + 1));
+  const top = Math.floor(rand() * (256 - side + 1));
+  const low = Math.round(between(rand, 48, 128));
+  const small = await sharp(productPng).flatten({ background: "#ffffff" }).extract({ left, top, width: side, height: side }).resize(low, low).png().toBuffer();
+  return degrade(sharp(small).resize(256, 256, { kernel: "lanczos3" }), rand);
+}
+
+/** A random crop of a photo at a phone-like size. */
+export async function photoCrop(photo: RgbImage, rand: () => number): Promise<RgbImage> {
+  const w = Math.round(photo.width * between(rand, 0.3, 0.9));
+  const h = Math.round(photo.height * between(rand, 0.3, 0.9));
+  const left = Math.floor(rand() * (photo.width - w + 1));
+  const top = Math.floor(rand() * (photo.height - h + 1));
+  const crop = sharp(Buffer.from(photo.data), { raw: { width: photo.width, height: photo.height, channels: 3 } })
+    .extract({ left, top, width: w, height: h })
+    .resize(480, 480, { fit: "inside" });
+  return degrade(crop, rand);
+}
