@@ -1,5 +1,6 @@
 // Browser tests: Debian's Chromium against a production build of the app on its own port and
-// its own empty data folder, seeded by e2e/global-setup.ts with a slice of the demo catalog.
+// its own empty data folder, seeded by the "seed" project (e2e/seed.setup.ts) with a slice of the
+// demo catalog.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -24,11 +25,16 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [["list"]],
-  globalSetup: "./e2e/global-setup.ts",
   use: { baseURL, launchOptions: chromium, trace: "retain-on-failure", screenshot: "only-on-failure" },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, testIgnore: /phone\.spec\.ts/ },
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testMatch: /phone\.spec\.ts/ },
+    { name: "seed", testMatch: /seed\.setup\.ts/ },
+    {
+      name: "desktop",
+      dependencies: ["seed"],
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+      testIgnore: /phone\.spec\.ts/,
+    },
+    { name: "phone", dependencies: ["seed"], use: { ...devices["Pixel 7"], launchOptions: chromium }, testMatch: /phone\.spec\.ts/ },
   ],
   webServer: {
     command: `npx next build && node node_modules/next/dist/bin/next start -p ${port}`,

@@ -69,7 +69,13 @@ export async function ingest(items: IngestItem[], options: IngestOptions): Promi
   const summary: IngestSummary = { added: 0, skipped: items.length - todo.length, failed: [] };
 
   const bar = new cliProgress.SingleBar(
-    { format: `${options.label ?? "ingest"} [{bar}] {value}/{total} pins | {eta_formatted} left | {failed} failed`, hideCursor: true },
+    {
+      format: `${options.label ?? "ingest"} [{bar}] {value}/{total} pins | {eta_formatted} left | {failed} failed`,
+      hideCursor: true,
+      // Without a terminal (logs, CI) print a line every few seconds instead of redrawing.
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(items.length, summary.skipped, { failed: 0 });

@@ -1,0 +1,45 @@
+// Searching by image: a file from the picker, a pasted screenshot, and a file that is no image.
+import { expect, test } from "@playwright/test";
+import { SearchResultsPage } from "./pages/app-page";
+import { screenshotOf, seedLines, snapshotOf } from "./support/catalog";
+import { pinTitled } from "./support/pins";
+
+const lines = seedLines();
+
+test("a photo of a catalog item finds that pin", async ({ page, request }) => {
+  const line = lines[3]!;
+  const pin = await pinTitled(request, line.title!);
+  const app = new SearchResultsPage(page);
+  await app.open("/");
+  await app.searchImageFile({ name: "snapshot.jpg", mimeType: "image/jpeg", buffer: await snapshotOf(line) });
+
+  await expect(page).toHaveURL(/\/search\/image/);
+  await expect(app.queryImage).toBeVisible();
+  await expect(app.results.card(pin.id)).toBeVisible();
+  const ids = await app.results.pinIds();
+  expect(ids.indexOf(pin.id)).toBeLessThan(5);
+  await page.screenshot({ path: test.info().outputPath("image-search.png"), fullPage: true });
+});
+
+test("pasting a screenshot anywhere searches by it", async ({ page, request }) => {
+  const line = lines[10]!;
+  const pin = await pinTitled(request, line.title!);
+  const app = new SearchResultsPage(page);
+  await app.open("/");
+  await expect(page.getByTestId("feed-grid")).toBeVisible();
+  await app.pasteImage({ name: "screenshot.png", mimeType: "image/png", buffer: await screenshotOf(line) });
+
+  await expect(page).toHaveURL(/\/search\/image/);
+  await expect(app.results.card(pin.id)).toBeVisible();
+});
+
+test("a file that is not an image gets a readable error", async ({ page }) => {
+  const app = new SearchResultsPage(page);
+  await app.open("/");
+  await app.searchImageFile({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("these are not pixels\n".repeat(20)) });
+
+  await expect(app.errorMessage).toBeVisible();
+  await expect(app.errorMessage).toHaveAttribute("data-error-code", "unsupported_image");
+  await expect(app.errorMessage).not.toBeEmpty();
+  await expect(app.results.cards).toHaveCount(0);
+});

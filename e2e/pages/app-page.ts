@@ -1,0 +1,98 @@
+// Page objects: what a test can do on each screen, in the user's words, through data-testids.
+import type { Locator, Page } from "@playwright/test";
+
+export interface ImageUpload {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+/** The header and the page-wide image intake (paste, drop) present on every screen. */
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  async open(path = "/"): Promise<void> {
+    await this.page.goto(path);
+  }
+
+  async searchText(query: string): Promise<void> {
+    const input = this.page.getByTestId("header-search-input");
+    await input.fill(query);
+    await input.press("Enter");
+  }
+
+  async searchImageFile(image: ImageUpload): Promise<void> {
+    await this.page.getByTestId("image-picker-input").setInputFiles(image);
+  }
+
+  /** Dispatches a paste of an image file, as Ctrl/Cmd-V of a screenshot does. */
+  async pasteImage(image: ImageUpload): Promise<void> {
+    await this.page.evaluate(
+      ({ bytes, name, mimeType }) => {
+        const file = new File([new Uint8Array(bytes)], name, { type: mimeType });
+        const data = new DataTransfer();
+        data.items.add(file);
+        document.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      },
+      { bytes: [...image.buffer], name: image.name, mimeType: image.mimeType },
+    );
+  }
+
+  get errorMessage(): Locator {
+    return this.page.getByTestId("error-message");
+  }
+}
+
+/** A grid of pin cards: the feed, search results or "more like this". */
+export class PinGrid {
+  constructor(readonly root: Locator) {}
+
+  get cards(): Locator {
+    return this.root.getByTestId("pin-card");
+  }
+
+  card(pinId: string): Locator {
+    return this.root.locator(`[data-testid="pin-card"][data-pin-id="${pinId}"]`);
+  }
+
+  async pinIds(): Promise<string[]> {
+    return this.cards.evaluateAll((cards) => cards.map((card) => card.getAttribute("data-pin-id") ?? ""));
+  }
+}
+
+export class SearchResultsPage extends AppPage {
+  get results(): PinGrid {
+    return new PinGrid(this.page.getByTestId("result-grid"));
+  }
+
+  get queryImage(): Locator {
+    return this.page.getByTestId("query-image");
+  }
+}
+
+export class HomePage extends AppPage {
+  get feed(): PinGrid {
+    return new PinGrid(this.page.getByTestId("feed-grid"));
+  }
+}
+
+export class PinPage extends AppPage {
+  get title(): Locator {
+    return this.page.getByTestId("pin-title");
+  }
+
+  get similar(): PinGrid {
+    return new PinGrid(this.page.getByTestId("similar-grid"));
+  }
+}
+
+export class AddPinPage extends AppPage {
+  async add(pin: { image: ImageUpload; title: string; description?: string; category?: string }): Promise<void> {
+    await this.open("/pin/new");
+    await this.page.getByTestId("add-pin-image-input").setInputFiles(pin.image);
+    await this.page.getByTestId("add-pin-title").fill(pin.title);
+    if (pin.description) await this.page.getByTestId("add-pin-description").fill(pin.description);
+    if (pin.category) await this.page.getByTestId("add-pin-category").fill(pin.category);
+    await this.page.getByTestId("add-pin-submit").click();
+  }
+}

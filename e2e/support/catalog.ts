@@ -1,0 +1,40 @@
+// The slice of the demo catalog the browser tests run against, and query images made from it
+// the way a user's photo differs from a catalog image (cropped, rotated, rescaled, recompressed).
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import { CatalogLine } from "@/scripts/lib/catalog-source";
+
+const catalogFile = path.join("catalog", "demo", "catalog.jsonl");
+
+/** Every n-th line of the demo catalog: a spread of categories, small enough to seed quickly. */
+export function seedLines(count = 48): CatalogLine[] {
+  const lines = readFileSync(catalogFile, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => CatalogLine.parse(JSON.parse(line)));
+  const step = Math.max(1, Math.floor(lines.length / count));
+  return lines.filter((_, i) => i % step === 0).slice(0, count);
+}
+
+export function catalogImagePath(line: CatalogLine): string {
+  return path.resolve(path.dirname(catalogFile), line.file);
+}
+
+/** A phone-snapshot version of a catalog image: 80% centre crop, slight turn, JPEG. */
+export async function snapshotOf(line: CatalogLine): Promise<Buffer> {
+  const source = sharp(catalogImagePath(line));
+  const { width = 0, height = 0 } = await source.metadata();
+  const crop = { left: Math.round(width * 0.1), top: Math.round(height * 0.1), width: Math.round(width * 0.8), height: Math.round(height * 0.8) };
+  return sharp(catalogImagePath(line))
+    .extract(crop)
+    .rotate(4, { background: "#ffffff" })
+    .resize(360)
+    .jpeg({ quality: 70 })
+    .toBuffer();
+}
+
+/** A screenshot-like PNG of a catalog image (as if copied from another page). */
+export async function screenshotOf(line: CatalogLine): Promise<Buffer> {
+  return sharp(catalogImagePath(line)).resize(300).flatten({ background: "#ffffff" }).png().toBuffer();
+}
