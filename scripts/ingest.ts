@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import path from "node:path";
 import { readCatalog } from "./lib/catalog-source";
 import { ingest } from "./lib/ingest";
+import { dataDir } from "@/lib/config";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -24,7 +25,7 @@ const items = await readCatalog(source);
 const summary = await ingest(items, {
   base: values.base!.replace(/\/$/, ""),
   concurrency: Number(values.concurrency),
-  stateDir: path.join(process.env.DATA_DIR ?? "data", "ingest"),
+  stateDir: path.join(dataDir(), "ingest"),
 });
 console.log(`added ${summary.added}, already there ${summary.skipped}, failed ${summary.failed.length}`);
 for (const failure of summary.failed.slice(0, 20)) console.log(`  ${failure.key}: ${failure.reason}`);

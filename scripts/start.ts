@@ -7,9 +7,10 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readCatalog } from "./lib/catalog-source";
 import { ingest } from "./lib/ingest";
+import { dataDir as dataDirectory } from "@/lib/config";
 
 const port = process.env.PORT ?? "3000";
-const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
+const dataDir = dataDirectory();
 const base = `http://127.0.0.1:${port}`;
 const next = path.join("node_modules", "next", "dist", "bin", "next");
 const demoCatalog = path.join("catalog", "demo", "catalog.jsonl");

@@ -20,7 +20,7 @@ export function PinCard({ pin, score }: { pin: Pin; score?: number }) {
       className="group block rounded-2xl focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
     >
       <div className="relative">
-        <PinImage pin={pin} src={pin.thumbUrl} className="rounded-2xl" />
+        <PinImage pin={pin} src={pin.thumbUrl} tile className="rounded-2xl" />
         <div className="pointer-events-none absolute inset-0 rounded-2xl bg-black/0 transition-colors group-hover:bg-black/25" />
         {pin.kind === "product" && pin.price !== null && (
           <span

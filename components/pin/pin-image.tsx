@@ -1,20 +1,25 @@
 "use client";
 // A pin's picture inside a box of its own aspect ratio, painted with its dominant colour
-// until the bytes arrive, then faded in — so the grid never jumps while images load.
+// until the bytes arrive, then faded in — so the grid never jumps while images load. Once
+// loaded the picture sits on a light tile (multiplied, so white product shots get an edge).
 import { useState } from "react";
 import type { Pin } from "@/lib/contracts";
+import { tileAspect } from "@/lib/client/masonry";
 
 export function PinImage({
   pin,
   src,
   sizes,
   priority = false,
+  tile = false,
   className = "",
 }: {
   pin: Pin;
   src: string;
   sizes?: string;
   priority?: boolean;
+  /** In a grid: clamp extreme aspect ratios (see tileAspect) and letterbox the picture. */
+  tile?: boolean;
   className?: string;
 }) {
   const [loaded, setLoaded] = useState(false);
@@ -24,7 +29,10 @@ export function PinImage({
   return (
     <div
       className={`relative w-full overflow-hidden ${className}`}
-      style={{ aspectRatio: `${width} / ${height}`, backgroundColor: pin.dominantColor }}
+      style={{
+        aspectRatio: tile ? `1 / ${tileAspect(width, height)}` : `${width} / ${height}`,
+        backgroundColor: loaded ? "#f1f1f0" : pin.dominantColor,
+      }}
     >
       {!failed && (
         // eslint-disable-next-line @next/next/no-img-element -- the server already serves sized WebP/AVIF renditions
@@ -43,7 +51,7 @@ export function PinImage({
           decoding="async"
           onLoad={() => setLoaded(true)}
           onError={() => setFailed(true)}
-          className={`absolute inset-0 h-full w-full object-cover transition-opacity duration-300 ${loaded ? "opacity-100" : "opacity-0"}`}
+          className={`absolute inset-0 h-full w-full object-contain mix-blend-multiply transition-opacity duration-300 ${loaded ? "opacity-100" : "opacity-0"}`}
         />
       )}
     </div>

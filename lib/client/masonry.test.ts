@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignColumns, columnCountFor } from "./masonry";
+import { assignColumns, columnCountFor, tileAspect } from "./masonry";
 
 describe("columnCountFor", () => {
   it("gives a phone two columns even when one 236 px column would fit", () => {
@@ -23,5 +23,14 @@ describe("assignColumns", () => {
     const first = assignColumns(items.slice(0, 3), 3, 200);
     const all = assignColumns(items, 3, 200);
     first.forEach((lane, c) => expect(all[c]?.slice(0, lane.length)).toEqual(lane));
+  });
+});
+
+describe("tileAspect", () => {
+  it("keeps ordinary shapes and clamps extreme ones to 1:2 and 2:1", () => {
+    expect(tileAspect(300, 400)).toBeCloseTo(4 / 3);
+    expect(tileAspect(100, 1000)).toBe(2);
+    expect(tileAspect(1000, 100)).toBe(0.5);
+    expect(tileAspect(0, 0)).toBe(1);
   });
 });

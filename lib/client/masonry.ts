@@ -11,6 +11,12 @@ export function columnCountFor(containerWidth: number, maxColumns = 8): number {
   return Math.min(maxColumns, Math.max(MIN_COLUMNS, fits));
 }
 
+/** Extreme shapes are shown letterboxed in a tile of at most 1:2 (or 2:1), as a feed does. */
+export function tileAspect(width: number, height: number): number {
+  const aspect = width > 0 && height > 0 ? height / width : 1;
+  return Math.min(2, Math.max(0.5, aspect));
+}
+
 export interface MasonryItem {
   width: number;
   height: number;
@@ -25,8 +31,7 @@ export function assignColumns(items: readonly MasonryItem[], columns: number, co
   items.forEach((item, index) => {
     let shortest = 0;
     for (let c = 1; c < columns; c++) if ((heights[c] ?? 0) < (heights[shortest] ?? 0)) shortest = c;
-    const aspect = item.width > 0 && item.height > 0 ? item.height / item.width : 1;
-    heights[shortest] = (heights[shortest] ?? 0) + columnWidth * aspect + item.footer + GUTTER;
+    heights[shortest] = (heights[shortest] ?? 0) + columnWidth * tileAspect(item.width, item.height) + item.footer + GUTTER;
     lanes[shortest]?.push(index);
   });
   return lanes;

@@ -16,6 +16,7 @@ import {
   type RenditionEncoding,
 } from "./renditions";
 import type { ValidatedImage } from "./validate";
+import { dataDir } from "@/lib/config";
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -161,6 +162,6 @@ let store: ImageStore | undefined;
 
 /** The process-wide store under `${DATA_DIR ?? "./data"}/images`. */
 export function getImageStore(): ImageStore {
-  store ??= new ImageStore(path.resolve(process.env.DATA_DIR ?? "./data", "images"));
+  store ??= new ImageStore(path.join(dataDir(), "images"));
   return store;
 }

@@ -2,7 +2,6 @@
 // saved to disk a little after each change (the store can always replay what a crash lost), and
 // a `nearest` that scores pins by their best query view and applies filters after hydration.
 import "server-only";
-import path from "node:path";
 import type { SearchFilters } from "@/lib/contracts";
 import type { PinRecord } from "@/lib/contracts/records";
 import { openVectorIndex } from "@/lib/index";
@@ -10,6 +9,7 @@ import type { VectorIndex } from "@/lib/index/types";
 import { getPinRepository, type PinRepository } from "@/lib/store";
 import { getImageEmbedder } from "./embedder";
 import { hasFilters, matchesFilters } from "./filters";
+import { dataDir } from "@/lib/config";
 
 const SAVE_DELAY_MS = 5_000;
 /** Past this many candidates a filtered search scans the matching vectors exactly instead. */
@@ -123,7 +123,7 @@ export function getVectorIndex(): Promise<CatalogVectors> {
     const index = await openVectorIndex({
       model: embedder.model,
       dim: embedder.dim,
-      dataDir: path.resolve(process.env.DATA_DIR ?? "data"),
+      dataDir: dataDir(),
       source: (afterSeq?: bigint) => repository.streamEmbeddings(embedder.model, afterSeq),
       live: {
         count: () => repository.countEmbeddings(embedder.model),

@@ -4,6 +4,7 @@
 import "server-only";
 import path from "node:path";
 import { runMigrations } from "./migrate";
+import { dataDir } from "@/lib/config";
 
 /** Something that runs parameterized SQL: the database itself, or one open transaction. */
 export interface Queryable {
@@ -33,10 +34,6 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
 }
 
-export function defaultDataDir(): string {
-  return process.env.DATA_DIR ?? "./data";
-}
-
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const url = options.url ?? process.env.DATABASE_URL;
   let db: Database;
@@ -45,7 +42,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     db = await openPostgres(url, options.schema);
   } else {
     const { openPglite } = await import("./drivers/pglite");
-    db = await openPglite(options.dataDir ?? path.join(defaultDataDir(), "pg"));
+    db = await openPglite(options.dataDir ?? path.join(dataDir(), "pg"));
   }
   if (options.migrate ?? true) {
     try {
