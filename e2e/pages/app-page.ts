@@ -13,6 +13,7 @@ export class AppPage {
 
   async open(path = "/"): Promise<void> {
     await this.page.goto(path);
+    await this.page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   }
 
   async searchText(query: string): Promise<void> {

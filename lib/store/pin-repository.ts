@@ -135,24 +135,27 @@ export class PinRepository {
    * nothing, every word as a prefix, so "sneak" finds "sneakers".
    */
   async textSearch(q: string, filters: SearchFilters, k: number): Promise<TextHit[]> {
-    const exact = await this.rankedBy("websearch_to_tsquery", q, filters, k);
+    const exact = await this.rankedBy("websearch_to_tsquery", q, q, filters, k);
     if (exact.length > 0) return exact;
     const prefix = prefixQuery(q);
-    return prefix === null ? [] : this.rankedBy("to_tsquery", prefix, filters, k);
+    return prefix === null ? [] : this.rankedBy("to_tsquery", prefix, q, filters, k);
   }
 
   private async rankedBy(
     parser: "websearch_to_tsquery" | "to_tsquery",
     query: string,
+    typed: string,
     filters: SearchFilters,
     k: number,
   ): Promise<TextHit[]> {
-    const params = new Params([query, k]);
+    const params = new Params([query, k, typed]);
     const rows = await this.db.query<PinRow & { rank: number }>(
       `select ${pinColumns}, ts_rank_cd(p.search_vector, query, 32)::float8 as rank
          from ${pinsWithImages}, ${parser}('english', $1) as query
         where p.search_vector @@ query and ${filterPredicates(filters, params)}
-        order by rank desc, p.seq desc
+        -- Equal ranks are common (one matching word each): the pin titled exactly as typed
+        -- comes first, then shorter titles, where the word is more of what the pin is about.
+        order by rank desc, lower(p.title) = lower($3) desc, length(p.title), p.seq desc
         limit $2`,
       params.values,
     );
