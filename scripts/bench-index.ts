@@ -10,6 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { seededRandom } from "@/lib/random";
 import { Index, MetricKind, ScalarKind, exactSearch, type BatchMatches } from "usearch";
 
 const { values: args } = parseArgs({
@@ -32,13 +33,8 @@ const k = 10;
 
 /** Seeded normal deviates (mulberry32 + Box–Muller), so runs are comparable. */
 function gaussian(seed: number): () => number {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 1) / 4294967297;
-  };
+  const random = seededRandom(seed);
+  const uniform = () => 1 - random(); // (0, 1]: log(0) must not happen
   return () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
 }
 

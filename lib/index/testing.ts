@@ -1,16 +1,11 @@
 // Test helpers for vector indexes: seeded unit vectors and an in-memory stand-in for the store.
+import { seededRandom } from "@/lib/random";
 import type { EmbeddingStream, LivePins, StoredVector } from "./open";
 
 /** A deterministic unit vector (mulberry32 stream) for a seed. */
 export function unitVector(seed: number, dim: number): Float32Array {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-  };
+  const random = seededRandom(seed);
+  const next = () => random() - 0.5;
   const v = Float32Array.from({ length: dim }, next);
   const norm = Math.hypot(...v);
   return v.map((x) => x / norm);

@@ -5,17 +5,6 @@ import "server-only";
 import sharp, { type Sharp } from "sharp";
 import type { RgbImage } from "@/lib/image/types";
 
-/** Mulberry32: small, fast, seedable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const between = (rand: () => number, lo: number, hi: number) => lo + (hi - lo) * rand();
 

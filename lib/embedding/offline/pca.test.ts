@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import { fitWhitening, meanOf, symmetricEigen } from "./pca";
-import { seededRandomForTest } from "./pca.test-helpers";
+import { seededRandom } from "@/lib/random";
 
 describe("symmetricEigen", () => {
   it("diagonalizes a symmetric matrix, eigenvalues descending", () => {
@@ -16,7 +16,7 @@ describe("symmetricEigen", () => {
 describe("fitWhitening", () => {
   it("finds the dominant directions and whitens them to unit variance", async () => {
     await tf.setBackend("cpu");
-    const rand = seededRandomForTest(3);
+    const rand = seededRandom(3);
     const gauss = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
     const d = 12;
     const rows = Array.from({ length: 800 }, () => {
