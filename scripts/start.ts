@@ -2,7 +2,7 @@
 // with its embedded store in DATA_DIR (default ./data), and on first run seeds the demo catalog
 // through the API with a progress bar. DEMO_CATALOG=0 starts with an empty catalog.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readCatalog } from "./lib/catalog-source";
@@ -16,8 +16,20 @@ const next = path.join("node_modules", "next", "dist", "bin", "next");
 const demoCatalog = path.join("catalog", "demo", "catalog.jsonl");
 const seededMarker = path.join(dataDir, "demo-catalog-seeded");
 
-if (!existsSync(path.join(".next", "BUILD_ID"))) {
-  console.log("Building Glimpse (first run only)…");
+/** The newest modification time among the files a production build is made from. */
+function newestSourceTime(): number {
+  const roots = ["app", "components", "lib", "models", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+  let newest = 0;
+  for (const root of roots.filter((r) => existsSync(r))) {
+    const files = statSync(root).isDirectory() ? readdirSync(root, { recursive: true }).map((f) => path.join(root, String(f))) : [root];
+    for (const file of files) newest = Math.max(newest, statSync(file).mtimeMs);
+  }
+  return newest;
+}
+
+const buildId = path.join(".next", "BUILD_ID");
+if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceTime()) {
+  console.log("Building Glimpse (first run, or the sources changed)…");
   const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
