@@ -14,9 +14,15 @@ describe("columnCountFor", () => {
 
 describe("assignColumns", () => {
   it("puts each card in the shortest column so far", () => {
-    const tall = { width: 100, height: 300, footer: 0 };
+    const tall = { width: 100, height: 180, footer: 0 };
     const square = { width: 100, height: 100, footer: 0 };
-    expect(assignColumns([tall, square, square, square], 2, 100)).toEqual([[0], [1, 2, 3]]);
+    expect(assignColumns([tall, square, square], 2, 100)).toEqual([[0], [1, 2]]);
+  });
+  it("reserves a clamped tile for an extremely tall card", () => {
+    const needle = { width: 100, height: 1000, footer: 0 };
+    const square = { width: 100, height: 100, footer: 0 };
+    // The needle's tile is 200 high, not 1000: the third square goes back under it.
+    expect(assignColumns([needle, square, square, square], 2, 100)).toEqual([[0, 3], [1, 2]]);
   });
   it("keeps earlier placements when more cards are appended", () => {
     const items = [1, 2, 1.5, 0.7, 1.2].map((r) => ({ width: 100, height: 100 * r, footer: 20 }));
