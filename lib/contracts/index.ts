@@ -2,3 +2,4 @@ export * from "./common";
 export * from "./pin";
 export * from "./search";
 export * from "./health";
+export * from "./shop";
