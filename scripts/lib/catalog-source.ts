@@ -3,7 +3,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { CreatePinFields } from "@/lib/contracts";
+import { Box, CreatePinFields } from "@/lib/contracts";
 
 export const CatalogLine = z.object({
   file: z.string().min(1),
@@ -13,6 +13,9 @@ export const CatalogLine = z.object({
   price: z.number().nullable().optional(),
   category: z.string().nullable().optional(),
   kind: z.enum(["product", "pin"]).optional(),
+  /** Ground truth of a composed scene: which product is where (boxes normalized 0–1, top-left).
+   * For tests and eval only; never uploaded. */
+  objects: z.array(z.object({ file: z.string(), box: Box })).optional(),
 });
 export type CatalogLine = z.infer<typeof CatalogLine>;
 
