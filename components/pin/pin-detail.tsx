@@ -2,12 +2,15 @@
 // /pin/[id]: the pin large with its details, and "More like this" underneath.
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, type CSSProperties } from "react";
+import { useEffect, useState, type CSSProperties } from "react";
 import type { Pin } from "@/lib/contracts";
 import { ApiError } from "@/lib/client/api-error";
 import { formatPrice } from "@/lib/client/format";
-import { pinQuery, similarPinsQuery } from "@/lib/client/queries";
+import { pinQuery, pinShopQuery, similarPinsQuery } from "@/lib/client/queries";
 import { SearchResults } from "@/components/search/search-results";
+import { ShopDots } from "@/components/shop/shop-dots";
+import { ShopPanel } from "@/components/shop/shop-panel";
+import { ShopStrip } from "@/components/shop/shop-strip";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { ExternalLinkIcon } from "@/components/ui/icons";
@@ -44,6 +47,11 @@ function hostOf(link: string): string {
 }
 
 function PinCloseup({ pin }: { pin: Pin }) {
+  // Shop the Look is extra: while it loads, or if it fails, the pin shows as it always did.
+  const shop = useQuery(pinShopQuery(pin.id));
+  const objects = shop.data?.objects ?? [];
+  const [selected, setSelected] = useState<number | null>(null);
+  const selectedObject = selected === null ? undefined : objects[selected];
   return (
     <article
       data-testid="pin-closeup"
@@ -54,11 +62,13 @@ function PinCloseup({ pin }: { pin: Pin }) {
         className="md:w-[min(50%,var(--fit-width))] md:shrink-0"
         style={{ "--fit-width": `calc(80vh * ${pin.width || 1} / ${pin.height || 1})` } as CSSProperties}
       >
-        <div className="mx-auto max-w-[var(--fit-width)]">
+        <div className="relative mx-auto max-w-[var(--fit-width)]">
           <PinImage pin={pin} src={pin.imageUrl} priority />
+          <ShopDots objects={objects} selected={selected} onSelect={setSelected} />
         </div>
       </div>
       <div className="flex min-w-0 flex-1 flex-col gap-4 p-5 sm:p-8">
+        {selectedObject && <ShopPanel key={selected} object={selectedObject} onClose={() => setSelected(null)} />}
         <div className="flex flex-wrap items-center gap-2">
           {pin.category && (
             <span data-testid="pin-category" className="rounded-full bg-neutral-100 px-3 py-1 text-xs font-medium text-neutral-700">
@@ -94,9 +104,12 @@ function PinCloseup({ pin }: { pin: Pin }) {
             <ExternalLinkIcon width={16} height={16} />
           </a>
         )}
-        <p className="mt-auto pt-2 text-xs text-neutral-500">
-          Added {new Date(pin.createdAt).toLocaleDateString(undefined, { dateStyle: "medium" })}
-        </p>
+        <div className="mt-auto flex flex-col gap-4 pt-2">
+          <ShopStrip objects={objects} />
+          <p className="text-xs text-neutral-500">
+            Added {new Date(pin.createdAt).toLocaleDateString(undefined, { dateStyle: "medium" })}
+          </p>
+        </div>
       </div>
     </article>
   );

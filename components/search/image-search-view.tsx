@@ -7,6 +7,7 @@ import { useQueryImage, type QueryImage } from "@/lib/client/query-image";
 import { GridSkeleton } from "@/components/pin/grid-skeleton";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { ImageIcon } from "@/components/ui/icons";
+import { ShopScene } from "@/components/shop/shop-scene";
 import { ImagePickerButton } from "./image-picker-button";
 import { QueryImagePreview } from "./query-image-preview";
 import { SearchResults } from "./search-results";
@@ -22,6 +23,7 @@ function ImageSearch({ image }: { image: QueryImage }) {
     <div className="flex flex-col gap-6 md:flex-row md:items-start">
       <aside className="md:sticky md:top-20 md:w-72 md:shrink-0 lg:w-80">
         <QueryImagePreview image={image} />
+        <ShopScene key={image.id} image={image} />
       </aside>
       <section aria-labelledby="image-results-heading" className="min-w-0 flex-1">
         <div className="mb-4 flex flex-wrap items-baseline gap-x-3 gap-y-1">

@@ -69,6 +69,14 @@ export class SearchResultsPage extends AppPage {
   get queryImage(): Locator {
     return this.page.getByTestId("query-image");
   }
+
+  get shop(): ShopTheLook {
+    return new ShopTheLook(this.page);
+  }
+
+  async shopThisScene(): Promise<void> {
+    await this.page.getByTestId("shop-this-scene").click();
+  }
 }
 
 export class HomePage extends AppPage {
@@ -77,7 +85,49 @@ export class HomePage extends AppPage {
   }
 }
 
+/** Shop the Look over an image: its dots, the product panel and the strip. */
+export class ShopTheLook {
+  constructor(readonly page: Page) {}
+
+  get dots(): Locator {
+    return this.page.getByTestId("shop-dot");
+  }
+
+  get panel(): Locator {
+    return this.page.getByTestId("shop-panel");
+  }
+
+  get products(): Locator {
+    return this.panel.getByTestId("shop-product");
+  }
+
+  get strip(): Locator {
+    return this.page.getByTestId("shop-strip");
+  }
+
+  /** The dot closest to a point of the image (0–1, top-left), as a person aims at an object. */
+  async dotNearest(point: { x: number; y: number }): Promise<Locator> {
+    const positions = await this.dots.evaluateAll((dots) =>
+      dots.map((dot) => ({ x: parseFloat((dot as HTMLElement).style.left) / 100, y: parseFloat((dot as HTMLElement).style.top) / 100 })),
+    );
+    if (positions.length === 0) throw new Error("no shop dots on the image");
+    const distance = (p: { x: number; y: number }) => Math.hypot(p.x - point.x, p.y - point.y);
+    const nearest = positions.reduce((best, p, i) => (distance(p) < distance(positions[best]!) ? i : best), 0);
+    return this.dots.nth(nearest);
+  }
+
+  async filter(filter: { category?: string; min?: string; max?: string }): Promise<void> {
+    if (filter.category !== undefined) await this.panel.getByTestId("shop-filter-category").selectOption(filter.category);
+    if (filter.min !== undefined) await this.panel.getByTestId("shop-filter-min").fill(filter.min);
+    if (filter.max !== undefined) await this.panel.getByTestId("shop-filter-max").fill(filter.max);
+  }
+}
+
 export class PinPage extends AppPage {
+  get shop(): ShopTheLook {
+    return new ShopTheLook(this.page);
+  }
+
   get title(): Locator {
     return this.page.getByTestId("pin-title");
   }

@@ -7,14 +7,41 @@ import { CatalogLine } from "@/scripts/lib/catalog-source";
 
 const catalogFile = path.join("catalog", "demo", "catalog.jsonl");
 
-/** Every n-th line of the demo catalog: a spread of categories, small enough to seed quickly. */
-export function seedLines(count = 48): CatalogLine[] {
-  const lines = readFileSync(catalogFile, "utf8")
+function catalogLines(): CatalogLine[] {
+  return readFileSync(catalogFile, "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => CatalogLine.parse(JSON.parse(line)));
+}
+
+/** The composed scene the Shop the Look tests open (see docs/catalog.md, "Scenes"). */
+export const SHOP_SCENE_FILE = "images/scene-wardrobe-01.jpg";
+
+/** The demo scene used by the shop tests, with its ground truth and the product lines it shows. */
+export function shopScene(): { scene: CatalogLine; products: CatalogLine[] } {
+  const lines = catalogLines();
+  const scene = lines.find((line) => line.file === SHOP_SCENE_FILE);
+  if (!scene?.objects?.length) throw new Error(`${SHOP_SCENE_FILE} is not a scene; run scripts/build-demo-scenes.ts`);
+  const products = scene.objects.map(({ file }) => {
+    const product = lines.find((line) => line.file === file);
+    if (!product) throw new Error(`${SHOP_SCENE_FILE} shows ${file}, which is not in the catalog`);
+    return product;
+  });
+  return { scene, products };
+}
+
+/**
+ * Every n-th line of the demo catalog (scenes left out, so the slice stays what it was before
+ * scenes existed): a spread of categories, small enough to seed quickly; then one scene and the
+ * products in it, for Shop the Look.
+ */
+export function seedLines(count = 48): CatalogLine[] {
+  const lines = catalogLines().filter((line) => line.category !== "Scenes");
   const step = Math.max(1, Math.floor(lines.length / count));
-  return lines.filter((_, i) => i % step === 0).slice(0, count);
+  const slice = lines.filter((_, i) => i % step === 0).slice(0, count);
+  const { scene, products } = shopScene();
+  const extra = [...products, scene].filter((line) => !slice.some((s) => s.file === line.file));
+  return [...slice, ...extra];
 }
 
 export function catalogImagePath(line: CatalogLine): string {

@@ -7,6 +7,7 @@ import {
   FeedResponse,
   PinResponse,
   SearchResponse,
+  ShopResponse,
   SimilarResponse,
   type Pin,
   type PinKind,
@@ -17,6 +18,7 @@ import type { QueryImage } from "./query-image";
 const FEED_PAGE_SIZE = 30;
 const SEARCH_K = 48;
 const SIMILAR_K = 30;
+const SHOP_K = 8;
 
 export const queryKeys = {
   pins: ["pins"] as const,
@@ -25,6 +27,8 @@ export const queryKeys = {
   similar: (id: string, k: number) => [...queryKeys.pins, "detail", id, "similar", k] as const,
   textSearch: (q: string, k: number) => ["search", "text", q, k] as const,
   imageSearch: (imageId: string, k: number) => ["search", "image", imageId, k] as const,
+  pinShop: (id: string, k: number) => [...queryKeys.pins, "detail", id, "shop", k] as const,
+  sceneShop: (imageId: string, k: number) => ["shop", "image", imageId, k] as const,
 };
 
 export function feedQuery() {
@@ -75,6 +79,30 @@ export function imageSearchQuery(image: QueryImage, k = SEARCH_K) {
       return fetchJson("/api/search", SearchResponse, { method: "POST", body, signal });
     },
     // The same image searched twice gives the same answer; don't re-upload on focus.
+    staleTime: Infinity,
+  });
+}
+
+/** Shop the Look for a stored pin: its objects, each with matching products best first. */
+export function pinShopQuery(id: string, k = SHOP_K) {
+  return queryOptions({
+    queryKey: queryKeys.pinShop(id, k),
+    queryFn: ({ signal }) => fetchJson(`/api/pins/${encodeURIComponent(id)}/shop?k=${k}`, ShopResponse, { signal }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Shop the Look for the image being searched with; off until the person asks for it. */
+export function sceneShopQuery(image: QueryImage, enabled: boolean, k = SHOP_K) {
+  return queryOptions({
+    queryKey: queryKeys.sceneShop(image.id, k),
+    queryFn: ({ signal }) => {
+      const body = new FormData();
+      body.set("image", image.file, image.file.name || "scene-image");
+      body.set("k", String(k));
+      return fetchJson("/api/shop", ShopResponse, { method: "POST", body, signal });
+    },
+    enabled,
     staleTime: Infinity,
   });
 }

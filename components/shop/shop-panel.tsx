@@ -1,0 +1,101 @@
+"use client";
+// The products for one object of a scene, best first, with a category filter and a price range
+// applied in the browser. Beside the image on wide screens, a bottom sheet on phones.
+import Link from "next/link";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import type { ShopObject } from "@/lib/contracts";
+import { formatPrice } from "@/lib/client/format";
+import { filterProducts, noProductFilter, objectName, productCategories, type ProductFilter } from "@/lib/client/shop-look";
+import { CloseIcon } from "@/components/ui/icons";
+
+const field =
+  "h-10 rounded-xl bg-neutral-100 px-3 text-sm text-neutral-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600";
+
+export function ShopPanel({ object, onClose }: { object: ShopObject; onClose: () => void }) {
+  const [filter, setFilter] = useState<ProductFilter>(noProductFilter);
+  const categories = useMemo(() => productCategories(object.products), [object.products]);
+  const products = filterProducts(object.products, filter);
+  const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const set = (patch: Partial<ProductFilter>) => setFilter((f) => ({ ...f, ...patch }));
+
+  // Move focus into the panel when it opens, so keyboard and screen-reader users land on it.
+  useEffect(() => heading.current?.focus({ preventScroll: true }), [object]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onClose]);
+
+  return (
+    <section
+      id="shop-panel"
+      data-testid="shop-panel"
+      aria-labelledby={headingId}
+      className="fixed inset-x-0 bottom-0 z-40 flex max-h-[70vh] flex-col rounded-t-3xl bg-white shadow-[0_-8px_30px_rgba(0,0,0,0.2)] md:static md:z-auto md:max-h-[60vh] md:rounded-2xl md:shadow-none md:ring-1 md:ring-neutral-200"
+    >
+      <div className="mx-auto mt-2 h-1.5 w-10 shrink-0 rounded-full bg-neutral-300 md:hidden" aria-hidden />
+      <header className="flex items-center gap-2 px-4 pt-3 pb-2">
+        <h2 id={headingId} ref={heading} tabIndex={-1} className="min-w-0 flex-1 truncate text-lg font-semibold text-neutral-900 outline-none">
+          Shop the look
+          <span className="block truncate text-sm font-normal text-neutral-600">Items like {objectName(object)}</span>
+        </h2>
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close products"
+          data-testid="shop-panel-close"
+          className="flex h-10 w-10 items-center justify-center rounded-full text-neutral-700 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600"
+        >
+          <CloseIcon width={20} height={20} />
+        </button>
+      </header>
+      <div className="grid grid-cols-[1fr_auto_auto] items-end gap-2 px-4 pb-3">
+        <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-neutral-600">
+          Category
+          <select data-testid="shop-filter-category" value={filter.category} onChange={(e) => set({ category: e.target.value })} className={`${field} min-w-0`}>
+            <option value="">All</option>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-neutral-600">
+          Min $
+          <input data-testid="shop-filter-min" inputMode="decimal" value={filter.min} onChange={(e) => set({ min: e.target.value })} className={`${field} w-20`} placeholder="0" />
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-neutral-600">
+          Max $
+          <input data-testid="shop-filter-max" inputMode="decimal" value={filter.max} onChange={(e) => set({ max: e.target.value })} className={`${field} w-20`} placeholder="Any" />
+        </label>
+      </div>
+      <ul className="min-h-0 flex-1 overflow-y-auto px-2 pb-4" aria-live="polite">
+        {products.length === 0 && (
+          <li className="px-2 py-6 text-center text-sm text-neutral-500">
+            {object.products.length === 0 ? "No matching products in the catalog yet" : "No products match these filters"}
+          </li>
+        )}
+        {products.map(({ id, pin }) => (
+          <li key={id}>
+            <Link
+              href={`/pin/${encodeURIComponent(id)}`}
+              data-testid="shop-product"
+              data-pin-id={id}
+              className="flex items-center gap-3 rounded-xl p-2 hover:bg-neutral-50 focus-visible:outline-2 focus-visible:outline-blue-600"
+            >
+              {/* eslint-disable-next-line @next/next/no-img-element -- the server already serves sized thumbnails */}
+              <img src={pin.thumbUrl} alt="" width={56} height={56} loading="lazy" className="h-14 w-14 shrink-0 rounded-lg bg-neutral-100 object-contain mix-blend-multiply" />
+              <span className="min-w-0 flex-1">
+                <span className="line-clamp-2 text-sm font-medium text-neutral-900">{pin.title || "Untitled product"}</span>
+                {pin.category && <span className="block text-xs text-neutral-500">{pin.category}</span>}
+              </span>
+              {pin.price !== null && <span className="shrink-0 text-sm font-bold text-neutral-900">{formatPrice(pin.price)}</span>}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

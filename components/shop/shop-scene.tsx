@@ -1,0 +1,56 @@
+"use client";
+// "Shop this scene" on the image-search page: on request, sends the query image to Shop the
+// Look and shows the same dots and product panel as a pin page, over the query image.
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { sceneShopQuery } from "@/lib/client/queries";
+import type { QueryImage } from "@/lib/client/query-image";
+import { buttonClass } from "@/components/ui/button";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { ShopDots } from "./shop-dots";
+import { ShopPanel } from "./shop-panel";
+
+export function ShopScene({ image }: { image: QueryImage }) {
+  const [active, setActive] = useState(false);
+  const [selected, setSelected] = useState<number | null>(null);
+  const shop = useQuery(sceneShopQuery(image, active));
+  const objects = shop.data?.objects ?? [];
+  const selectedObject = selected === null ? undefined : objects[selected];
+
+  return (
+    <div className="mt-3 flex flex-col gap-3">
+      <button
+        type="button"
+        data-testid="shop-this-scene"
+        aria-pressed={active}
+        onClick={() => {
+          setActive(!active);
+          setSelected(null);
+        }}
+        className={buttonClass(active ? "primary" : "outline", "self-start")}
+      >
+        {active ? "Hide products" : "Shop this scene"}
+      </button>
+      {active && (
+        <div className="flex flex-col gap-3">
+          <div className="relative overflow-hidden rounded-2xl bg-neutral-100">
+            {/* eslint-disable-next-line @next/next/no-img-element -- a local object URL; the dots need its exact box */}
+            <img src={image.objectUrl} alt="Your scene" data-testid="shop-scene-image" className="block h-auto w-full" />
+            <ShopDots objects={objects} selected={selected} onSelect={setSelected} />
+          </div>
+          <p role="status" className="text-sm text-neutral-600" data-testid="shop-scene-status">
+            {shop.isPending
+              ? "Looking for things to shop…"
+              : shop.isSuccess
+                ? objects.length === 0
+                  ? "Nothing shoppable found in this image"
+                  : `${objects.length} ${objects.length === 1 ? "thing" : "things"} to shop — pick a dot`
+                : ""}
+          </p>
+          {shop.isError && <ErrorMessage error={shop.error} onRetry={() => void shop.refetch()} />}
+          {selectedObject && <ShopPanel key={selected} object={selectedObject} onClose={() => setSelected(null)} />}
+        </div>
+      )}
+    </div>
+  );
+}

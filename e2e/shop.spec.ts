@@ -1,0 +1,63 @@
+// Shop the Look: dots over a composed demo scene open a panel of matching products, whose
+// filters work; the image-search page can shop the query image the same way.
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { PinPage, SearchResultsPage } from "./pages/app-page";
+import { catalogImagePath, shopScene } from "./support/catalog";
+import { pinTitled } from "./support/pins";
+
+const { scene, products } = shopScene();
+const expected = scene.objects![0]!;
+const expectedTitle = products[0]!.title!;
+const centre = { x: expected.box.x + expected.box.w / 2, y: expected.box.y + expected.box.h / 2 };
+
+test("a dot on a scene opens the products in it, and the filters narrow them", async ({ page, request }) => {
+  const pin = await pinTitled(request, scene.title!);
+  const app = new PinPage(page);
+  await app.open(`/pin/${pin.id}`);
+  const shop = app.shop;
+
+  await expect(shop.dots.first()).toBeVisible();
+  await expect(shop.strip).toBeVisible();
+  const dot = await shop.dotNearest(centre);
+  await expect(dot).toHaveAttribute("data-label", /.+/);
+  await dot.click();
+  await expect(shop.panel).toBeVisible();
+  await expect(dot).toHaveAttribute("aria-pressed", "true");
+  await expect(shop.products.filter({ hasText: expectedTitle })).toHaveCount(1);
+  await page.screenshot({ path: test.info().outputPath("shop-desktop.png") });
+
+  // A price range just around the expected product keeps it; one below it drops it.
+  const price = products[0]!.price!;
+  await shop.filter({ min: String(Math.floor(price)), max: String(Math.ceil(price)) });
+  await expect(shop.products.filter({ hasText: expectedTitle })).toHaveCount(1);
+  await shop.filter({ min: "0", max: String(Math.max(0, Math.floor(price) - 1)) });
+  await expect(shop.products.filter({ hasText: expectedTitle })).toHaveCount(0);
+  await shop.filter({ min: "", max: "" });
+  await shop.filter({ category: products[0]!.category! });
+  await expect(shop.products.filter({ hasText: expectedTitle })).toHaveCount(1);
+
+  // Keyboard: Escape closes, Enter on a focused dot opens again.
+  await page.keyboard.press("Escape");
+  await expect(shop.panel).toBeHidden();
+  await dot.focus();
+  await page.keyboard.press("Enter");
+  await expect(shop.panel).toBeVisible();
+
+  await shop.products.filter({ hasText: expectedTitle }).click();
+  await expect(page).toHaveURL(/\/pin\//);
+  await expect(app.title).toHaveText(expectedTitle);
+});
+
+test("shop this scene finds the products in a searched image", async ({ page }) => {
+  const app = new SearchResultsPage(page);
+  await app.open("/");
+  await app.searchImageFile({ name: "scene.jpg", mimeType: "image/jpeg", buffer: readFileSync(catalogImagePath(scene)) });
+  await expect(page).toHaveURL(/\/search\/image/);
+  await app.shopThisScene();
+
+  const shop = app.shop;
+  await expect(shop.dots.first()).toBeVisible();
+  await (await shop.dotNearest(centre)).click();
+  await expect(shop.products.filter({ hasText: expectedTitle })).toHaveCount(1);
+});
