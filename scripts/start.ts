@@ -3,7 +3,6 @@
 // through the API with a progress bar. DEMO_CATALOG=0 starts with an empty catalog.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readCatalog } from "./lib/catalog-source";
 import { ingest } from "./lib/ingest";
@@ -14,7 +13,6 @@ const dataDir = dataDirectory();
 const base = `http://127.0.0.1:${port}`;
 const next = path.join("node_modules", "next", "dist", "bin", "next");
 const demoCatalog = path.join("catalog", "demo", "catalog.jsonl");
-const seededMarker = path.join(dataDir, "demo-catalog-seeded");
 
 /** The newest modification time among the files a production build is made from. */
 function newestSourceTime(): number {
@@ -43,11 +41,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 server.on("exit", (code) => process.exit(code ?? 0));
 
-async function waitForHealth(): Promise<{ pins: number }> {
+async function waitForHealth(): Promise<void> {
   for (;;) {
     try {
       const response = await fetch(`${base}/api/health`);
-      if (response.ok) return (await response.json()) as { pins: number };
+      if (response.ok) return;
     } catch {
       // not listening yet
     }
@@ -55,12 +53,20 @@ async function waitForHealth(): Promise<{ pins: number }> {
   }
 }
 
-const health = await waitForHealth();
-if (process.env.DEMO_CATALOG !== "0" && !existsSync(seededMarker)) {
-  const items = await readCatalog(demoCatalog);
-  console.log(`Seeding the demo catalog: ${items.length} pins (the catalog has ${health.pins}).`);
-  const summary = await ingest(items, { base, concurrency: 2, stateDir: path.join(dataDir, "ingest"), label: "demo catalog" });
-  if (summary.failed.length === 0) await writeFile(seededMarker, new Date().toISOString());
-  else console.warn(`${summary.failed.length} demo pins failed; they will be retried on the next start.`);
+await waitForHealth();
+if (process.env.DEMO_CATALOG !== "0") {
+  // The journal remembers what was added, so later starts add only demo pins that are new since
+  // (and never bring back one a user deleted).
+  const summary = await ingest(await readCatalog(demoCatalog), {
+    base,
+    concurrency: 2,
+    stateDir: path.join(dataDir, "ingest"),
+    journal: "demo-catalog.done",
+    label: "demo catalog",
+  });
+  if (summary.failed.length > 0) {
+    console.warn(`${summary.failed.length} demo pins failed; they will be retried on the next start.`);
+    for (const failure of summary.failed.slice(0, 5)) console.warn(`  ${failure.key}: ${failure.reason}`);
+  }
 }
 console.log(`Glimpse is ready at http://localhost:${port}`);

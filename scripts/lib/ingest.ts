@@ -11,6 +11,11 @@ export interface IngestOptions {
   concurrency: number;
   /** Folder for the resume journal. */
   stateDir: string;
+  /**
+   * Name of the resume journal in stateDir. By default it is derived from the target server and
+   * the source, so one folder can hold journals for several servers.
+   */
+  journal?: string;
   label?: string;
 }
 
@@ -63,10 +68,11 @@ async function postPin(base: string, item: IngestItem): Promise<void> {
 
 export async function ingest(items: IngestItem[], options: IngestOptions): Promise<IngestSummary> {
   await mkdir(options.stateDir, { recursive: true });
-  const journal = journalPath(options.stateDir, options.base, items);
+  const journal = options.journal ? path.join(options.stateDir, options.journal) : journalPath(options.stateDir, options.base, items);
   const done = await readJournal(journal);
   const todo = items.filter((item) => !done.has(item.key));
   const summary: IngestSummary = { added: 0, skipped: items.length - todo.length, failed: [] };
+  if (todo.length === 0) return summary;
 
   const bar = new cliProgress.SingleBar(
     {
