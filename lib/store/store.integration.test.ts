@@ -1,5 +1,5 @@
 // The store's behaviour, run alike against embedded PGlite and a PostgreSQL server. The server
-// suite fails when the server is unreachable unless SKIP_PG_TESTS=1.
+// suite fails when the server is unreachable: CI must exercise both.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "./database";
 import { appliedMigrations, runMigrations } from "./migrate";
@@ -204,10 +204,4 @@ function describeStore(driver: string, open: () => Promise<TestDatabase>) {
 
 describeStore("PGlite", openTestPglite);
 
-if (process.env.SKIP_PG_TESTS === "1") {
-  describe.skip("store on PostgreSQL (SKIP_PG_TESTS=1)", () => {
-    it("is skipped", () => {});
-  });
-} else {
-  describeStore("PostgreSQL", openTestPostgres);
-}
+describeStore("PostgreSQL", openTestPostgres);
