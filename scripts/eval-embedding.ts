@@ -1,15 +1,8 @@
 // Offline evaluation of the image embedder on a benchmark half; prints a table.
-//   npx tsx scripts/eval-embedding.ts --data /work/shared/bench/data/dev [--model glimpse-concat-pca256] [--no-speed]
+//   npm run eval-embedding -- --data /work/shared/bench/data/dev [--model glimpse-concat-pca256] [--no-speed]
 // Features are cached under --cache (default /tmp/glimpse-embedding-cache), so reruns are fast.
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
-
-// Server modules load only under the "react-server" export condition; re-run under it.
-if (!process.execArgv.some((a) => a.includes("react-server"))) {
-  const r = spawnSync(process.execPath, ["--conditions=react-server", ...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit" });
-  process.exit(r.status ?? 1);
-}
 
 const { values } = parseArgs({
   options: {
@@ -20,7 +13,7 @@ const { values } = parseArgs({
   },
 });
 if (!values.data) {
-  console.error("usage: npx tsx scripts/eval-embedding.ts --data <bench half folder>");
+  console.error("usage: npm run eval-embedding -- --data <bench half folder>");
   process.exit(2);
 }
 const { evaluateBench, measureSpeed } = await import("@/lib/embedding/offline/bench-eval");

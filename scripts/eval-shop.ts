@@ -1,22 +1,15 @@
 // Offline evaluation of Shop the Look on a benchmark half whose gallery is already ingested in
 // DATA_DIR (e.g. by the benchmark runner against a server that has since stopped). Runs the
 // scenes in-process under each variant and prints objects found and product matches:
-//   DATA_DIR=/path npx tsx scripts/eval-shop.ts --data /work/shared/bench/data/dev [--limit N]
+//   DATA_DIR=/path npm run eval-shop -- --data /work/shared/bench/data/dev [--limit N]
 // Variants: fallback on/off (SHOP_FALLBACK) × crop embedding "query"/"plain" (SHOP_EMBED).
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-// Server modules load only under the "react-server" export condition; re-run under it.
-if (!process.execArgv.some((a) => a.includes("react-server"))) {
-  const r = spawnSync(process.execPath, ["--conditions=react-server", ...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit" });
-  process.exit(r.status ?? 1);
-}
-
 const { values } = parseArgs({ options: { data: { type: "string" }, limit: { type: "string" } } });
 if (!values.data || !process.env.DATA_DIR) {
-  console.error("usage: DATA_DIR=<ingested data dir> npx tsx scripts/eval-shop.ts --data <bench half folder> [--limit N]");
+  console.error("usage: DATA_DIR=<ingested data dir> npm run eval-shop -- --data <bench half folder> [--limit N]");
   process.exit(2);
 }
 

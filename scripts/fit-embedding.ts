@@ -1,15 +1,8 @@
 // Fits the server embedder's mean, whitening projection and minRelevantScore on non-emoji
 // images (openclipart + Debian wallpaper photos), then rewrites models/<model>/.
-//   npx tsx scripts/fit-embedding.ts [--model glimpse-concat-pca256] [--clipart 1500] [--photos 400]
-import { spawnSync } from "node:child_process";
+//   npm run fit-embedding -- [--model glimpse-concat-pca256] [--clipart 1500] [--photos 400]
 import path from "node:path";
 import { parseArgs } from "node:util";
-
-// Server modules load only under the "react-server" export condition; re-run under it.
-if (!process.execArgv.some((a) => a.includes("react-server"))) {
-  const r = spawnSync(process.execPath, ["--conditions=react-server", ...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit" });
-  process.exit(r.status ?? 1);
-}
 
 const { values } = parseArgs({
   options: {
