@@ -76,6 +76,11 @@ export const EmbeddingManifest = z
     dim: z.number().int().positive(),
     /** Score (max(0, cosine)) above which two images are plausibly the same kind of thing. */
     minRelevantScore: z.number().min(0).max(1),
+    /**
+     * The model key ("id@version") whose vector space this model's vectors live in: a student
+     * distilled into a teacher's space names the teacher. Absent: its own space.
+     */
+    space: z.string().min(1).optional(),
     backbones: z.array(BackboneSpec).min(1),
     postprocess: z
       .object({
@@ -122,6 +127,11 @@ export type EmbeddingManifest = z.infer<typeof EmbeddingManifest>;
 /** The identity stored next to every vector, e.g. "glimpse-concat-pca256@1". */
 export function modelKey(manifest: Pick<EmbeddingManifest, "id" | "version">): string {
   return `${manifest.id}@${manifest.version}`;
+}
+
+/** The key of the vector space a model's vectors can be compared in. */
+export function spaceKey(manifest: Pick<EmbeddingManifest, "id" | "version" | "space">): string {
+  return manifest.space ?? modelKey(manifest);
 }
 
 /** Sum of the part dimensions: the length of the vector before projection. */

@@ -11,7 +11,8 @@ import { centreAndProject, joinParts, l2NormalizeInPlace, type Postprocess } fro
 import { cropRgb } from "../resample";
 import { FeatureCache, concatParts, splitParts } from "./feature-cache";
 import { decodeFile } from "./images";
-import { int8Code, int8Cosine, meanAp10, recallAt, signAgreement, signCode, topKByBestView, type RankedQuery } from "./retrieval-metrics";
+import { signAgreement, signCode } from "../binary";
+import { int8Code, int8Cosine, meanAp10, recallAt, topKByBestView, type RankedQuery } from "./retrieval-metrics";
 
 interface GalleryItem { file: string; group: string }
 interface QueryItem { file: string; group: string; variant: "clean" | "camera" }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { averagePrecisionAt10, int8Code, int8Cosine, recallAt, signAgreement, signCode, topKByBestView } from "./retrieval-metrics";
+import { signAgreement, signCode } from "../binary";
+import { averagePrecisionAt10, int8Code, int8Cosine, recallAt, topKByBestView } from "./retrieval-metrics";
 
 describe("retrieval metrics", () => {
   it("recall@k counts a hit anywhere in the top k", () => {

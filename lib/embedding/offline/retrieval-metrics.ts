@@ -76,25 +76,3 @@ export function int8Cosine(a: Int8Array, b: Int8Array): number {
   }
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
-
-/** Sign bits, packed 8 per byte. */
-export function signCode(x: Float32Array): Uint8Array {
-  const out = new Uint8Array(Math.ceil(x.length / 8));
-  x.forEach((v, i) => {
-    if (v > 0) out[i >> 3]! |= 1 << (i & 7);
-  });
-  return out;
-}
-
-/** Share of equal sign bits, 0–1. */
-export function signAgreement(a: Uint8Array, b: Uint8Array, bits: number): number {
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) {
-    let x = a[i]! ^ b[i]!;
-    while (x) {
-      x &= x - 1;
-      diff += 1;
-    }
-  }
-  return 1 - diff / bits;
-}
