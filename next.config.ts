@@ -11,6 +11,7 @@ const nextConfig: NextConfig = {
     "@tensorflow/tfjs-converter",
     "@tensorflow/tfjs-backend-wasm",
     "@tensorflow/tfjs-backend-cpu",
+    "onnxruntime-node",
   ],
   // Cross-origin isolation lets the browser's WASM backend use threads (SharedArrayBuffer).
   async headers() {

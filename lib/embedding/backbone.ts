@@ -16,7 +16,16 @@ export interface BackboneOutput {
   maps: Map<string, ActivationMap>;
 }
 
-export class Backbone {
+/** One backbone at run time, whatever runs it (TF.js here, ONNX Runtime in onnx-backbone.ts). */
+export interface BackboneRunner {
+  readonly spec: BackboneSpec;
+  /** One output per image, in order; maps only when `withMaps`. */
+  run(images: readonly RgbImage[], withMaps: boolean): Promise<BackboneOutput[]>;
+  dispose(): void;
+}
+
+/** A TF.js graph model backbone (formats "tfjs-graph" and "umd-base64"). */
+export class Backbone implements BackboneRunner {
   constructor(
     private readonly tf: typeof tfc,
     private readonly model: GraphModel,

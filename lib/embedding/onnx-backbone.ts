@@ -1,0 +1,258 @@
+import "server-only";
+// A backbone exported to ONNX (e.g. a PyTorch ResNeXt), run by ONNX Runtime on the server:
+// the same input preparation, pooled parts and channel-summed maps as the TF.js backbones, so
+// the manifest's head and the evaluation apply unchanged. onnxruntime-node is imported only
+// when such a backbone loads; CUDA is used when its provider library is installed.
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type * as ort from "onnxruntime-node";
+import type { RgbImage } from "@/lib/image/types";
+import type { BackboneOutput, BackboneRunner } from "./backbone";
+import type { BackboneSpec, PartSpec } from "./manifest";
+import { toModelInput } from "./preprocess";
+import type { ActivationMap } from "./saliency";
+
+type Ort = typeof ort;
+export type Layout = "nhwc" | "nchw";
+
+/** Comma list of execution providers to use instead of the automatic choice, e.g. "cpu". */
+export const PROVIDERS_ENV = "GLIMPSE_ONNX_PROVIDERS";
+
+/** A float32 output as plain data: dims and row-major values. */
+export interface DenseTensor {
+  readonly data: Float32Array;
+  readonly dims: readonly number[];
+}
+
+/** A batch laid out image by image as toModelInput returns it (NHWC) → NCHW. */
+export function nhwcToNchw(src: Float32Array, n: number, h: number, w: number, c: number): Float32Array {
+  const out = new Float32Array(src.length);
+  const plane = h * w;
+  for (let b = 0; b < n; b++) {
+    const base = b * plane * c;
+    for (let p = 0; p < plane; p++) {
+      for (let ch = 0; ch < c; ch++) out[base + ch * plane + p] = src[base + p * c + ch]!;
+    }
+  }
+  return out;
+}
+
+/** [N, C, H, W] or [N, H, W, C] as sizes, whichever the layout says; throws on another rank. */
+function mapShape(t: DenseTensor, layout: Layout, where: string): { n: number; c: number; h: number; w: number } {
+  if (t.dims.length !== 4) throw new Error(`${where}: expected a rank-4 ${layout.toUpperCase()} map, got [${t.dims.join(", ")}]`);
+  const [n, a, b, d] = t.dims as [number, number, number, number];
+  return layout === "nchw" ? { n, c: a, h: b, w: d } : { n, h: a, w: b, c: d };
+}
+
+/** One vector per image: the spatial mean of a map ("mean"), or the output as it is ("none"). */
+export function poolPart(t: DenseTensor, part: PartSpec, layout: Layout, where: string): Float32Array[] {
+  const n = t.dims[0] ?? 0;
+  if (part.pool === "none") {
+    const per = n > 0 ? t.data.length / n : 0;
+    if (per !== part.dim) throw new Error(`${where}: expected ${part.dim} values per image, got ${per} (dims [${t.dims.join(", ")}])`);
+    return Array.from({ length: n }, (_, b) => t.data.slice(b * per, (b + 1) * per));
+  }
+  const { c, h, w } = mapShape(t, layout, where);
+  if (c !== part.dim) throw new Error(`${where}: expected ${part.dim} channels, got ${c} (dims [${t.dims.join(", ")}])`);
+  const plane = h * w;
+  return Array.from({ length: n }, (_, b) => {
+    const out = new Float32Array(c);
+    const base = b * plane * c;
+    // Element (ch, p) of image b sits at base + ch·plane + p (NCHW) or base + p·c + ch (NHWC).
+    const [chStride, pStride] = layout === "nchw" ? [plane, 1] : [1, c];
+    for (let ch = 0; ch < c; ch++) {
+      let s = 0;
+      for (let p = 0; p < plane; p++) s += t.data[base + ch * chStride + p * pStride]!;
+      out[ch] = s / plane;
+    }
+    return out;
+  });
+}
+
+/** Σ|activation| over channels, one H×W map per image. */
+export function channelAbsSum(t: DenseTensor, layout: Layout, where: string): ActivationMap[] {
+  const { n, c, h, w } = mapShape(t, layout, where);
+  const plane = h * w;
+  return Array.from({ length: n }, (_, b) => {
+    const values = new Float32Array(plane);
+    const base = b * plane * c;
+    const [chStride, pStride] = layout === "nchw" ? [plane, 1] : [1, c];
+    for (let p = 0; p < plane; p++) {
+      let s = 0;
+      for (let ch = 0; ch < c; ch++) s += Math.abs(t.data[base + ch * chStride + p * pStride]!);
+      values[p] = s;
+    }
+    return { values, width: w, height: h };
+  });
+}
+
+/** The providers to try in order; `fallback`: whether a failed start may retry on CPU alone. */
+export function chooseProviders(override: string | undefined, cudaInstalled: boolean): { providers: string[]; fallback: boolean } {
+  const listed = (override ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  if (listed.length > 0) return { providers: listed, fallback: false };
+  return cudaInstalled ? { providers: ["cuda", "cpu"], fallback: true } : { providers: ["cpu"], fallback: false };
+}
+
+/**
+ * Whether this onnxruntime-node build can run CUDA. The Linux and Windows x64 builds list
+ * "cuda" with `bundled: false`: its provider library is downloaded at install time (not here,
+ * where .npmrc skips it), so its presence beside the native binding decides.
+ */
+function cudaInstalled(runtime: Ort, root: string): boolean {
+  const cuda = runtime.listSupportedBackends().find((b) => b.name === "cuda");
+  if (!cuda) return false;
+  if (cuda.bundled) return true;
+  try {
+    const entry = createRequire(path.join(root, "package.json")).resolve("onnxruntime-node");
+    const bin = path.join(path.dirname(entry), "..", "bin", "napi-v6", process.platform, process.arch);
+    const lib = process.platform === "win32" ? "onnxruntime_providers_cuda.dll" : "libonnxruntime_providers_cuda.so";
+    return existsSync(path.join(bin, lib));
+  } catch {
+    return false;
+  }
+}
+
+const known = (d: number | string | undefined): d is number => typeof d === "number" && d > 0;
+
+/** A part's size as the file states it: the channel axis of a map, or all of a vector; else undefined. */
+function statedDim(shape: ReadonlyArray<number | string>, part: PartSpec, cAxis: number): number | undefined {
+  if (part.pool === "mean") return known(shape[cAxis]) ? shape[cAxis] : undefined;
+  const rest = shape.slice(1);
+  return rest.length > 0 && rest.every(known) ? rest.reduce((a, b) => a * b, 1) : undefined;
+}
+
+/** Checks the names and every statically known size against the manifest, before any run. */
+function checkSignature(spec: BackboneSpec, session: ort.InferenceSession, layout: Layout): void {
+  const where = `backbone ${spec.name} (${spec.model})`;
+  const shapes = new Map<string, ReadonlyArray<number | string>>();
+  for (const m of [...session.inputMetadata, ...session.outputMetadata]) if (m.isTensor) shapes.set(m.name, m.shape);
+  if (!session.inputNames.includes(spec.inputNode)) {
+    throw new Error(`${where}: no input "${spec.inputNode}"; inputs: ${session.inputNames.join(", ")}`);
+  }
+  const input = shapes.get(spec.inputNode) ?? [];
+  const [hAxis, wAxis, cAxis] = layout === "nchw" ? [2, 3, 1] : [1, 2, 3];
+  const expected: Array<[number, number, string]> = [[cAxis, 3, "channels"], [hAxis, spec.input.height, "height"], [wAxis, spec.input.width, "width"]];
+  for (const [axis, size, what] of expected) {
+    const d = input[axis];
+    if (input.length === 4 && known(d) && d !== size) {
+      throw new Error(`${where}: input "${spec.inputNode}" [${input.join(", ")}] has ${what} ${d}, the manifest says ${size} (layout ${layout})`);
+    }
+  }
+  const outputs = [
+    ...spec.parts.map((p) => ({ node: p.node, what: `part ${p.name}`, part: p })),
+    ...spec.saliency.map((s) => ({ node: s.node, what: `saliency map ${s.name}`, part: undefined })),
+  ];
+  for (const { node, what, part } of outputs) {
+    if (!session.outputNames.includes(node)) {
+      throw new Error(`${where}: ${what} reads output "${node}", which the model lacks; outputs: ${session.outputNames.join(", ")}`);
+    }
+    const shape = shapes.get(node) ?? [];
+    const rank4 = !part || part.pool === "mean";
+    if (rank4 && shape.length > 0 && shape.length !== 4) {
+      throw new Error(`${where}: ${what} needs a rank-4 map, output "${node}" is [${shape.join(", ")}]`);
+    }
+    const size = part && statedDim(shape, part, cAxis);
+    if (part && known(size) && size !== part.dim) {
+      throw new Error(`${where}: ${what} has dim ${part.dim} in the manifest, output "${node}" is [${shape.join(", ")}]`);
+    }
+  }
+}
+
+async function createSession(runtime: Ort, spec: BackboneSpec, file: string, providers: string[]): Promise<ort.InferenceSession> {
+  try {
+    return await runtime.InferenceSession.create(file, { executionProviders: providers });
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new Error(`backbone ${spec.name}: ONNX Runtime could not load ${spec.model} on [${providers.join(", ")}]: ${reason}`, { cause: e });
+  }
+}
+
+export class OnnxBackbone implements BackboneRunner {
+  private constructor(
+    private readonly runtime: Ort,
+    private readonly session: ort.InferenceSession,
+    readonly spec: BackboneSpec,
+    /** The providers the session was created with, in order of preference. */
+    readonly providers: readonly string[],
+    /** Exports with a fixed batch of 1 run image by image. */
+    private readonly singleImage: boolean,
+  ) {}
+
+  /** `spec.model` resolves against `root`, the repository root. */
+  static async load(spec: BackboneSpec, root: string): Promise<OnnxBackbone> {
+    if (spec.format !== "onnx") throw new Error(`backbone ${spec.name}: format ${spec.format} is not onnx`);
+    const runtime = await import("onnxruntime-node");
+    const file = path.resolve(root, spec.model);
+    const choice = chooseProviders(process.env[PROVIDERS_ENV], cudaInstalled(runtime, root));
+    let providers = choice.providers;
+    let session: ort.InferenceSession;
+    try {
+      session = await createSession(runtime, spec, file, providers);
+    } catch (e) {
+      // The CUDA library is there but no usable GPU or driver is: the CPU still serves.
+      if (!choice.fallback) throw e;
+      console.warn(`${e instanceof Error ? e.message : String(e)}; retrying on CPU`);
+      providers = ["cpu"];
+      session = await createSession(runtime, spec, file, providers);
+    }
+    const layout = spec.layout ?? "nhwc";
+    try {
+      checkSignature(spec, session, layout);
+    } catch (e) {
+      await session.release();
+      throw e;
+    }
+    const input = session.inputMetadata.find((m) => m.name === spec.inputNode);
+    const singleImage = input?.isTensor === true && input.shape[0] === 1;
+    return new OnnxBackbone(runtime, session, spec, providers, singleImage);
+  }
+
+  async run(images: readonly RgbImage[], withMaps: boolean): Promise<BackboneOutput[]> {
+    if (this.singleImage && images.length > 1) {
+      const out: BackboneOutput[] = [];
+      for (const img of images) out.push(...(await this.run([img], withMaps)));
+      return out;
+    }
+    if (images.length === 0) return [];
+    const { spec } = this;
+    const layout = spec.layout ?? "nhwc";
+    const { width, height } = spec.input;
+    const n = images.length;
+    const per = width * height * 3;
+    const batch = new Float32Array(n * per);
+    images.forEach((img, i) => batch.set(toModelInput(img, spec.input), i * per));
+    const input =
+      layout === "nchw"
+        ? new this.runtime.Tensor("float32", nhwcToNchw(batch, n, height, width, 3), [n, 3, height, width])
+        : new this.runtime.Tensor("float32", batch, [n, height, width, 3]);
+    const maps = withMaps ? spec.saliency : [];
+    const fetches = [...new Set([...spec.parts.map((p) => p.node), ...maps.map((m) => m.node)])];
+    const result = await this.session.run({ [spec.inputNode]: input }, fetches);
+    const dense = (node: string, where: string): DenseTensor => {
+      const t = result[node];
+      if (!t || t.type !== "float32" || !(t.data instanceof Float32Array)) {
+        throw new Error(`${where}: output "${node}" is ${t ? t.type : "missing"}, expected float32`);
+      }
+      if (t.dims[0] !== n) throw new Error(`${where}: output "${node}" has batch ${t.dims[0]}, expected ${n}`);
+      return { data: t.data, dims: t.dims };
+    };
+    const parts = spec.parts.map((p) => {
+      const where = `${spec.name}/${p.name}`;
+      return poolPart(dense(p.node, where), p, layout, where);
+    });
+    const summed = maps.map((m) => {
+      const where = `${spec.name}/${m.name}`;
+      return channelAbsSum(dense(m.node, where), layout, where);
+    });
+    return images.map((_, b) => ({
+      parts: parts.map((p) => p[b]!),
+      maps: new Map(maps.map((m, i) => [m.name, summed[i]![b]!] as const)),
+    }));
+  }
+
+  dispose(): void {
+    // Release only frees native memory; a failure leaves nothing for the caller to do.
+    this.session.release().catch(() => undefined);
+  }
+}
