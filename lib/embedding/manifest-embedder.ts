@@ -4,10 +4,11 @@ import "server-only";
 // from activation maps of the same full-frame pass, so they cost only the crops' own passes.
 import type { RgbImage } from "@/lib/image/types";
 import type { Embedder } from "./types";
-import { Backbone, type BackboneOutput } from "./backbone";
+import { Backbone, type BackboneOutput, type BackboneRunner } from "./backbone";
 import { loadBackbone } from "./graph-loader";
 import { modelKey, type EmbeddingManifest } from "./manifest";
 import { readManifest, readPostprocess } from "./model-files";
+import { OnnxBackbone } from "./onnx-backbone";
 import { embeddingFromParts, type Postprocess } from "./postprocess";
 import { cropRgb, type PixelRect } from "./resample";
 import { saliencyCrop, type ActivationMap } from "./saliency";
@@ -23,7 +24,7 @@ export interface RawFeatures {
 export class FeatureExtractor {
   protected constructor(
     readonly manifest: EmbeddingManifest,
-    private readonly backbones: Backbone[],
+    private readonly backbones: BackboneRunner[],
   ) {}
 
   static async load(manifest: EmbeddingManifest, root: string): Promise<FeatureExtractor> {
@@ -40,11 +41,11 @@ export class FeatureExtractor {
     });
   }
 
-  /** Crops of the likely object, from the full-frame maps, in `queryViews.saliency` order. */
-  viewRects(image: RgbImage, maps: Map<string, ActivationMap>): PixelRect[] {
+  /** Crops of the likely object, from the full-frame maps, in `names` (default: the manifest's query views) order. */
+  viewRects(image: RgbImage, maps: Map<string, ActivationMap>, names = this.manifest.queryViews.saliency): PixelRect[] {
     const specs = new Map(this.manifest.backbones.flatMap((b) => b.saliency.map((s) => [s.name, s] as const)));
     const rects: PixelRect[] = [];
-    for (const name of this.manifest.queryViews.saliency) {
+    for (const name of names) {
       const map = maps.get(name);
       const spec = specs.get(name);
       if (!map || !spec) continue;
@@ -59,10 +60,22 @@ export class FeatureExtractor {
   }
 }
 
-async function loadBackbones(manifest: EmbeddingManifest, root: string): Promise<Backbone[]> {
-  const tf = await tfjsWasm();
-  const out: Backbone[] = [];
-  for (const spec of manifest.backbones) out.push(new Backbone(tf, await loadBackbone(tf, spec, root), spec));
+/** Each backbone on the runtime its format needs; neither runtime starts unless a backbone uses it. */
+async function loadBackbones(manifest: EmbeddingManifest, root: string): Promise<BackboneRunner[]> {
+  const out: BackboneRunner[] = [];
+  try {
+    for (const spec of manifest.backbones) {
+      if (spec.format === "onnx") {
+        out.push(await OnnxBackbone.load(spec, root));
+      } else {
+        const tf = await tfjsWasm();
+        out.push(new Backbone(tf, await loadBackbone(tf, spec, root), spec));
+      }
+    }
+  } catch (e) {
+    for (const b of out) b.dispose();
+    throw e;
+  }
   return out;
 }
 
@@ -73,7 +86,7 @@ export class ManifestEmbedder extends FeatureExtractor implements Embedder {
 
   private constructor(
     manifest: EmbeddingManifest,
-    backbones: Backbone[],
+    backbones: BackboneRunner[],
     private readonly post: Postprocess,
   ) {
     super(manifest, backbones);

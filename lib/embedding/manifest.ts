@@ -27,6 +27,15 @@ export const PartSpec = z
   .strict();
 export type PartSpec = z.infer<typeof PartSpec>;
 
+/** A little-endian float32 file beside the manifest. */
+const Float32File = z
+  .object({
+    file: z.string().min(1),
+    shape: z.array(z.number().int().positive()).min(1),
+  })
+  .strict();
+export type Float32File = z.infer<typeof Float32File>;
+
 /** An activation map whose hot region becomes a query crop (see saliency.ts). */
 export const SaliencySpec = z
   .object({
@@ -43,9 +52,11 @@ export const BackboneSpec = z
     name: z.string().min(1),
     /**
      * "tfjs-graph": a model.json and .bin shards; "umd-base64": the same content as CommonJS
-     * modules whose exports are the model JSON and base64 weight shards (how nsfwjs ships).
+     * modules whose exports are the model JSON and base64 weight shards (how nsfwjs ships);
+     * "onnx": one .onnx file run by ONNX Runtime on the server, where `inputNode` is the graph
+     * input's name and part and saliency `node`s are graph output names.
      */
-    format: z.enum(["tfjs-graph", "umd-base64"]),
+    format: z.enum(["tfjs-graph", "umd-base64", "onnx"]),
     /** Paths relative to the repository root. */
     model: z.string().min(1),
     weights: z.array(z.string().min(1)).optional(),
@@ -53,21 +64,24 @@ export const BackboneSpec = z
     inputNode: z.string().min(1),
     /** Rewrite the input placeholder to a dynamic shape so the graph runs at `input` size. */
     dynamicInput: z.boolean().default(false),
+    /**
+     * Axis order of the input and of the maps read out of it: "nhwc" (TensorFlow; the default
+     * when absent) or "nchw" (PyTorch exports, "onnx" only). Optional rather than defaulted so
+     * that specs written in code need not name it.
+     */
+    layout: z.enum(["nhwc", "nchw"]).optional(),
     input: InputSpec,
     parts: z.array(PartSpec).min(1),
     saliency: z.array(SaliencySpec).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.layout === "nchw" && b.format !== "onnx") {
+      ctx.addIssue({ code: "custom", path: ["layout"], message: `layout "nchw" needs format "onnx", not "${b.format}"` });
+    }
+  });
 export type BackboneSpec = z.infer<typeof BackboneSpec>;
 
-/** A little-endian float32 file beside the manifest. */
-const Float32File = z
-  .object({
-    file: z.string().min(1),
-    shape: z.array(z.number().int().positive()).min(1),
-  })
-  .strict();
-export type Float32File = z.infer<typeof Float32File>;
 
 export const EmbeddingManifest = z
   .object({
