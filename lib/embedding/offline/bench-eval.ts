@@ -1,9 +1,11 @@
 import "server-only";
-// Offline evaluation of the image embedder and its ablations on a benchmark half (gallery.jsonl,
-// queries.jsonl): recall@1/@10 and mAP@10 for clean and camera queries, with and without
-// saliency query views, as float, int8 and 1-bit codes, plus model time per image.
+// Offline evaluation of an image embedder and its ablations on a benchmark half (gallery.jsonl,
+// queries.jsonl): recall@1/@10 and mAP@10 for clean and camera queries, per set of query views,
+// as float, int8, 1-bit codes and 1-bit codes with float rescoring; the student's queries
+// against the teacher's gallery (compatibility); model time per image.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { hamming, nearestCodes, signCode } from "../binary";
 import type { EmbeddingManifest } from "../manifest";
 import { FeatureExtractor, ManifestEmbedder } from "../manifest-embedder";
 import { readManifest, readPostprocess } from "../model-files";
@@ -11,7 +13,6 @@ import { centreAndProject, joinParts, l2NormalizeInPlace, type Postprocess } fro
 import { cropRgb } from "../resample";
 import { FeatureCache, concatParts, splitParts } from "./feature-cache";
 import { decodeFile } from "./images";
-import { signAgreement, signCode } from "../binary";
 import { int8Code, int8Cosine, meanAp10, recallAt, topKByBestView, type RankedQuery } from "./retrieval-metrics";
 
 interface GalleryItem { file: string; group: string }
@@ -20,8 +21,21 @@ interface QueryItem { file: string; group: string; variant: "clean" | "camera" }
 const readJsonl = <T>(file: string): T[] =>
   readFileSync(file, "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as T);
 
-/** Raw rows for the gallery (one view) and the queries (full frame, then saliency views). */
-async function benchFeatures(manifest: EmbeddingManifest, root: string, data: string, cache: FeatureCache) {
+/** Cache files are named by the backbones and their input sizes, so models sharing them share features. */
+function cacheName(manifest: EmbeddingManifest, data: string): string {
+  return `bench-${manifest.backbones.map((b) => `${b.name}@${b.input.width}`).join("+")}-${path.basename(data)}`;
+}
+
+interface BenchRows {
+  gallery: GalleryItem[];
+  queries: QueryItem[];
+  galleryRows: Float32Array[];
+  /** Per query: raw rows by view name ("full" and each saliency map of the manifest's query views). */
+  queryViews: Map<string, Float32Array>[];
+}
+
+/** Raw rows for the gallery (one view) and the queries (the full frame and each saliency crop). */
+async function benchFeatures(manifest: EmbeddingManifest, root: string, data: string, cache: FeatureCache): Promise<BenchRows> {
   const gallery = readJsonl<GalleryItem>(path.join(data, "gallery.jsonl"));
   const queries = readJsonl<QueryItem>(path.join(data, "queries.jsonl"));
   let extractor: FeatureExtractor | undefined;
@@ -41,23 +55,33 @@ async function benchFeatures(manifest: EmbeddingManifest, root: string, data: st
     }
     for (const g of chunk) galleryRows.push(cache.get(`g:${g.file}`)!);
   }
-  const queryViews: Float32Array[][] = [];
+  const names = manifest.queryViews.saliency;
+  const queryViews: Map<string, Float32Array>[] = [];
   for (const [i, q] of queries.entries()) {
-    if (!cache.get(`q:${q.file}#0`)) {
+    const have = (name: string) => cache.get(`q:${q.file}#${name}`) ?? cache.get(`q:${q.file}#${name}:none`);
+    if (!have("full") || names.some((n) => !have(n))) {
       const ex = await need();
       const image = await decodeFile(path.join(data, q.file));
       const [full] = await ex.features([image], true);
-      const crops = ex.viewRects(image, full!.maps).map((r) => cropRgb(image, r));
-      const views = await ex.features(crops);
-      [full!, ...views].forEach((f, v) => cache.set(`q:${q.file}#${v}`, concatParts(f.parts)));
+      cache.set(`q:${q.file}#full`, concatParts(full!.parts));
+      for (const name of names) {
+        if (have(name)) continue;
+        const [rect] = ex.viewRects(image, full!.maps, [name]);
+        // A map with no hot blob gives no view; remember that too.
+        if (!rect) cache.set(`q:${q.file}#${name}:none`, new Float32Array(cache.width));
+        else cache.set(`q:${q.file}#${name}`, concatParts((await ex.features([cropRgb(image, rect)]))[0]!.parts));
+      }
       if (i % 50 === 0) {
         console.log(`queries ${i}/${queries.length}`);
         cache.save();
       }
     }
-    const rows: Float32Array[] = [];
-    for (let v = 0; cache.get(`q:${q.file}#${v}`); v++) rows.push(cache.get(`q:${q.file}#${v}`)!);
-    queryViews.push(rows);
+    const views = new Map<string, Float32Array>();
+    for (const name of ["full", ...names]) {
+      const row = cache.get(`q:${q.file}#${name}`);
+      if (row) views.set(name, row);
+    }
+    queryViews.push(views);
   }
   cache.save();
   extractor?.dispose();
@@ -66,14 +90,18 @@ async function benchFeatures(manifest: EmbeddingManifest, root: string, data: st
 
 type Encode = (raw: Float32Array) => Float32Array;
 
-function encoders(manifest: EmbeddingManifest, post: Postprocess): Array<{ name: string; encode: Encode; project?: boolean }> {
-  const dims = manifest.backbones.flatMap((b) => b.parts.map((p) => p.dim));
-  const ranges: Array<{ name: string; from: number; to: number }> = [];
-  let part = 0;
-  for (const b of manifest.backbones) {
-    ranges.push({ name: `${b.name} (${b.parts.map((p) => p.name).join("+")})`, from: part, to: part + b.parts.length });
-    part += b.parts.length;
-  }
+function partDims(manifest: EmbeddingManifest): number[] {
+  return manifest.backbones.flatMap((b) => b.parts.map((p) => p.dim));
+}
+
+function projected(manifest: EmbeddingManifest, post: Postprocess): Encode {
+  const dims = partDims(manifest);
+  return (raw) => l2NormalizeInPlace(centreAndProject(joinParts(splitParts(raw, dims), post.sqrt), post.mean, post.projection, post.dim));
+}
+
+/** The backbones alone (centred by the model's mean, no projection): what training starts from. */
+function backboneEncoders(manifest: EmbeddingManifest, post: Postprocess): Array<{ name: string; encode: Encode }> {
+  const dims = partDims(manifest);
   const offsets = dims.map((_, i) => dims.slice(0, i).reduce((a, b) => a + b, 0));
   const centredJoin = (raw: Float32Array, from: number, to: number) => {
     const joined = joinParts(splitParts(raw, dims).slice(from, to), post.sqrt);
@@ -81,15 +109,16 @@ function encoders(manifest: EmbeddingManifest, post: Postprocess): Array<{ name:
     for (let j = 0; j < joined.length; j++) joined[j]! -= post.mean[start + j]!;
     return l2NormalizeInPlace(joined);
   };
-  return [
-    ...ranges.map((r) => ({ name: `${r.name} float`, encode: (raw: Float32Array) => centredJoin(raw, r.from, r.to) })),
-    { name: "concat float", encode: (raw) => centredJoin(raw, 0, dims.length) },
-    {
-      name: `concat PCA-whiten ${post.dim} (shipped)`,
-      project: true,
-      encode: (raw) => l2NormalizeInPlace(centreAndProject(joinParts(splitParts(raw, dims), post.sqrt), post.mean, post.projection, post.dim)),
-    },
-  ];
+  const out: Array<{ name: string; encode: Encode }> = [];
+  let part = 0;
+  for (const b of manifest.backbones) {
+    const from = part;
+    const to = part + b.parts.length;
+    out.push({ name: `${b.name} alone, float`, encode: (raw) => centredJoin(raw, from, to) });
+    part = to;
+  }
+  out.push({ name: "backbones concatenated, float", encode: (raw) => centredJoin(raw, 0, dims.length) });
+  return out;
 }
 
 function dot(a: Float32Array, b: Float32Array): number {
@@ -100,50 +129,106 @@ function dot(a: Float32Array, b: Float32Array): number {
 
 export interface EvalRow { embedding: string; views: string; dim: number; clean: number[]; camera: number[] }
 
-function evaluate(
-  bench: Awaited<ReturnType<typeof benchFeatures>>,
-  gallery: Float32Array[],
-  queries: Float32Array[][],
-  sim: (q: Float32Array, g: number) => number,
-  withViews: boolean,
-) {
+type Ranker = (views: Float32Array[]) => number[];
+
+function evaluate(bench: BenchRows, queries: Float32Array[][], rank: Ranker) {
   const counts = new Map<string, number>();
   for (const g of bench.gallery) counts.set(g.group, (counts.get(g.group) ?? 0) + 1);
   const result: Record<"clean" | "camera", RankedQuery[]> = { clean: [], camera: [] };
   bench.queries.forEach((q, i) => {
-    const views = withViews ? queries[i]! : queries[i]!.slice(0, 1);
-    const top = topKByBestView(views.length, gallery.length, (v, r) => sim(views[v]!, r), 10);
+    const top = rank(queries[i]!);
     result[q.variant].push({ ranked: top.map((r) => bench.gallery[r]!.group), group: q.group, relevant: counts.get(q.group) ?? 0 });
   });
   const figures = (qs: RankedQuery[]) => [recallAt(qs, 1), recallAt(qs, 10), meanAp10(qs)];
   return { clean: figures(result.clean), camera: figures(result.camera) };
 }
 
-export async function evaluateBench(modelDir: string, root: string, data: string, cacheDir: string): Promise<EvalRow[]> {
+const byCosine = (gallery: Float32Array[]): Ranker => (views) => topKByBestView(views.length, gallery.length, (v, r) => dot(views[v]!, gallery[r]!), 10);
+
+/** 1-bit codes: the `shortList` nearest by Hamming distance (best view), then float rescoring. */
+function byCodes(gallery: Float32Array[], shortList: number | null): Ranker {
+  const width = signCode(gallery[0]!).length;
+  const codes = new Uint8Array(gallery.length * width);
+  gallery.forEach((g, i) => codes.set(signCode(g), i * width));
+  return (views) => {
+    const queryCodes = views.map(signCode);
+    if (shortList === null) return topKByBestView(views.length, gallery.length, (v, r) => -hamming(queryCodes[v]!, codes, r * width), 10);
+    const candidates = [...new Set(queryCodes.flatMap((c) => nearestCodes(c, codes, shortList)))];
+    const best = candidates.map((r) => ({ r, s: Math.max(...views.map((v) => dot(v, gallery[r]!))) }));
+    return best.sort((a, b) => b.s - a.s || a.r - b.r).slice(0, 10).map((x) => x.r);
+  };
+}
+
+/** Query views to compare: the full frame alone, with each saliency crop, and with all of them. */
+function viewSets(manifest: EmbeddingManifest): string[][] {
+  const names = manifest.queryViews.saliency;
+  const sets = [["full"], ...names.map((n) => ["full", n])];
+  if (names.length > 1) sets.push(["full", ...names]);
+  return sets;
+}
+
+function pick(views: Map<string, Float32Array>, names: string[], encode: Encode): Float32Array[] {
+  return names.filter((n) => views.has(n)).map((n) => encode(views.get(n)!));
+}
+
+export async function evaluateBench(modelDir: string, root: string, data: string, cacheDir: string, studentDir?: string): Promise<EvalRow[]> {
   const manifest = await readManifest(modelDir);
   const post = await readPostprocess(modelDir, manifest);
-  const cache = new FeatureCache(path.join(cacheDir, `bench-${manifest.id}-${path.basename(data)}`), post.mean.length);
+  const cache = new FeatureCache(path.join(cacheDir, cacheName(manifest, data)), post.mean.length);
   const bench = await benchFeatures(manifest, root, data, cache);
   const rows: EvalRow[] = [];
-  for (const enc of encoders(manifest, post)) {
+  const shipped = manifest.queryViews.saliency;
+  const allViews = ["full", ...shipped];
+  const row = (embedding: string, views: string[], dim: number, r: ReturnType<typeof evaluate>) =>
+    rows.push({ embedding, views: views.join(" + "), dim, ...r });
+
+  for (const enc of backboneEncoders(manifest, post)) {
     const gallery = bench.galleryRows.map(enc.encode);
-    const queries = bench.queryViews.map((vs) => vs.map(enc.encode));
-    const dim = gallery[0]!.length;
-    for (const withViews of [false, true]) {
-      const views = withViews ? "full + saliency views" : "full frame";
-      rows.push({ embedding: enc.name, views, dim, ...evaluate(bench, gallery, queries, (q, g) => dot(q, gallery[g]!), withViews) });
-      if (!enc.project) continue;
-      const g8 = gallery.map(int8Code);
-      rows.push({ embedding: `${enc.name} int8`, views, dim, ...evaluate(bench, gallery, queries, (q, g) => int8Cosine(int8Code(q), g8[g]!), withViews) });
-      const g1 = gallery.map(signCode);
-      rows.push({ embedding: `${enc.name} 1-bit`, views, dim, ...evaluate(bench, gallery, queries, (q, g) => signAgreement(signCode(q), g1[g]!, dim), withViews) });
+    for (const views of [["full"], allViews]) {
+      row(enc.name, views, gallery[0]!.length, evaluate(bench, bench.queryViews.map((q) => pick(q, views, enc.encode)), byCosine(gallery)));
     }
   }
+  const encode = projected(manifest, post);
+  const gallery = bench.galleryRows.map(encode);
+  const name = `${manifest.id}@${manifest.version}`;
+  for (const views of viewSets(manifest)) {
+    row(`${name} float`, views, post.dim, evaluate(bench, bench.queryViews.map((q) => pick(q, views, encode)), byCosine(gallery)));
+  }
+  const queries = bench.queryViews.map((q) => pick(q, allViews, encode));
+  const g8 = gallery.map(int8Code);
+  row(`${name} int8`, allViews, post.dim, evaluate(bench, queries, (views) => {
+    const q8 = views.map(int8Code);
+    return topKByBestView(views.length, gallery.length, (v, r) => int8Cosine(q8[v]!, g8[r]!), 10);
+  }));
+  row(`${name} 1-bit codes`, allViews, post.dim, evaluate(bench, queries, byCodes(gallery, null)));
+  for (const shortList of [50, 100, 200]) {
+    row(`${name} 1-bit top-${shortList} → float rescoring`, allViews, post.dim, evaluate(bench, queries, byCodes(gallery, shortList)));
+  }
+  if (studentDir) rows.push(...(await studentRows(studentDir, root, data, cacheDir, bench, gallery)));
   return rows;
 }
 
+/** The student's queries against the teacher's gallery: the on-device search's quality. */
+async function studentRows(studentDir: string, root: string, data: string, cacheDir: string, teacherBench: BenchRows, teacherGallery: Float32Array[]): Promise<EvalRow[]> {
+  const manifest = await readManifest(studentDir);
+  const post = await readPostprocess(studentDir, manifest);
+  const cache = new FeatureCache(path.join(cacheDir, cacheName(manifest, data)), post.mean.length);
+  const bench = await benchFeatures(manifest, root, data, cache);
+  const encode = projected(manifest, post);
+  const name = `${manifest.id}@${manifest.version} (student) → teacher gallery`;
+  const out: EvalRow[] = [];
+  for (const views of viewSets(manifest)) {
+    const r = evaluate(teacherBench, bench.queryViews.map((q) => pick(q, views, encode)), byCosine(teacherGallery));
+    out.push({ embedding: name, views: views.join(" + "), dim: post.dim, ...r });
+  }
+  const all = ["full", ...manifest.queryViews.saliency];
+  const codes = evaluate(teacherBench, bench.queryViews.map((q) => pick(q, all, encode)), byCodes(teacherGallery, null));
+  out.push({ embedding: `${name}, 1-bit codes (on-device index)`, views: all.join(" + "), dim: post.dim, ...codes });
+  return out;
+}
+
 /** Model time per image (decode excluded): each backbone alone, embed, and embedQuery. */
-export async function measureSpeed(modelDir: string, root: string, data: string, samples = 20): Promise<Record<string, number>> {
+export async function measureSpeed(modelDir: string, root: string, data: string, samples = 20, studentDir?: string): Promise<Record<string, number>> {
   const manifest = await readManifest(modelDir);
   const queries = readJsonl<QueryItem>(path.join(data, "queries.jsonl")).filter((q) => q.variant === "camera").slice(0, samples);
   const images = await Promise.all(queries.map((q) => decodeFile(path.join(data, q.file))));
@@ -159,13 +244,16 @@ export async function measureSpeed(modelDir: string, root: string, data: string,
   };
   const out: Record<string, number> = {};
   for (const b of manifest.backbones) {
-    const ex = await FeatureExtractor.load({ ...manifest, backbones: [b] }, root);
+    const ex = await FeatureExtractor.load({ ...manifest, backbones: [{ ...b, saliency: [] }] }, root);
     out[`${b.name} (${b.input.width}px)`] = await median((i) => ex.features([images[i]!]));
     ex.dispose();
   }
-  const embedder = await ManifestEmbedder.fromDirectory(modelDir, root);
-  out["embed (all backbones + PCA)"] = await median((i) => embedder.embed(images[i]!));
-  out["embedQuery (full + saliency views)"] = await median((i) => embedder.embedQuery(images[i]!));
-  embedder.dispose();
+  for (const [label, dir] of [["teacher", modelDir], ["student", studentDir]] as const) {
+    if (!dir) continue;
+    const embedder = await ManifestEmbedder.fromDirectory(dir, root);
+    out[`${label} embed (one view)`] = await median((i) => embedder.embed(images[i]!));
+    out[`${label} embedQuery (full + ${embedder.manifest.queryViews.saliency.length} views)`] = await median((i) => embedder.embedQuery(images[i]!));
+    embedder.dispose();
+  }
   return out;
 }

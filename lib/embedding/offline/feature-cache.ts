@@ -19,6 +19,10 @@ export class FeatureCache {
     keys.keys.forEach((k, i) => this.rows.set(k, all.slice(i * width, (i + 1) * width)));
   }
 
+  entries(): IterableIterator<[string, Float32Array]> {
+    return this.rows.entries();
+  }
+
   get(key: string): Float32Array | undefined {
     return this.rows.get(key);
   }

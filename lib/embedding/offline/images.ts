@@ -4,6 +4,7 @@ import "server-only";
 // rotated, blurred, JPEG-compressed). Seeded, so a fit can be repeated exactly.
 import sharp, { type Sharp } from "sharp";
 import type { RgbImage } from "@/lib/image/types";
+import type { PixelRect } from "../resample";
 
 
 const between = (rand: () => number, lo: number, hi: number) => lo + (hi - lo) * rand();
@@ -35,6 +36,11 @@ async function degrade(image: Sharp, rand: () => number): Promise<RgbImage> {
 
 /** The product shot as a phone photo: pasted at 30–70 % of the frame on a background crop. */
 export async function cameraComposite(productPng: Buffer, background: RgbImage, rand: () => number): Promise<RgbImage> {
+  return (await cameraShot(productPng, background, rand)).image;
+}
+
+/** `cameraComposite` with where the object landed, in pixels of the returned image. */
+export async function cameraShot(productPng: Buffer, background: RgbImage, rand: () => number): Promise<{ image: RgbImage; box: PixelRect }> {
   const portrait = rand() < 0.5;
   const [w, h] = portrait ? [480, 640] : [640, 480];
   const bgScale = Math.max(w / background.width, h / background.height) * between(rand, 1, 1.6);
@@ -54,9 +60,12 @@ export async function cameraComposite(productPng: Buffer, background: RgbImage, 
     .png()
     .toBuffer();
   const meta = await sharp(object).metadata();
-  const left = Math.floor(rand() * Math.max(1, w - (meta.width ?? size)));
-  const top = Math.floor(rand() * Math.max(1, h - (meta.height ?? size)));
-  return degrade(sharp(await sharp(bg).composite([{ input: object, left, top }]).png().toBuffer()), rand);
+  const ow = Math.min(w, meta.width ?? size);
+  const oh = Math.min(h, meta.height ?? size);
+  const left = Math.floor(rand() * Math.max(1, w - ow));
+  const top = Math.floor(rand() * Math.max(1, h - oh));
+  const image = await degrade(sharp(await sharp(bg).composite([{ input: object, left, top }]).png().toBuffer()), rand);
+  return { image, box: { x: left, y: top, w: ow, h: oh } };
 }
 
 /** The product shot degraded without a background: crop, low resolution, blur, JPEG. */

@@ -1,0 +1,47 @@
+import "server-only";
+// Backbone features of every training view, for the teacher and the student at once (each view
+// is rendered once), kept in on-disk caches so a second run trains in seconds.
+import type { RgbImage } from "@/lib/image/types";
+import type { FeatureExtractor } from "../manifest-embedder";
+import { FeatureCache, concatParts } from "../offline/feature-cache";
+import type { TrainView } from "./catalog-views";
+
+export interface Extraction {
+  extractor: FeatureExtractor;
+  cache: FeatureCache;
+}
+
+/** Rows per extraction, in view order; null where the view failed to render. */
+export async function extractViews(views: readonly TrainView[], extractions: readonly Extraction[], log: (line: string) => void): Promise<(Float32Array | null)[][]> {
+  const out = extractions.map(() => new Array<Float32Array | null>(views.length).fill(null));
+  const missing: number[] = [];
+  views.forEach((view, i) => {
+    const rows = extractions.map((e) => e.cache.get(view.key));
+    if (rows.every((r) => r !== undefined)) rows.forEach((r, e) => (out[e]![i] = r!));
+    else missing.push(i);
+  });
+  log(`features: ${views.length - missing.length} views cached, ${missing.length} to compute`);
+  const batch = 8;
+  const started = Date.now();
+  for (let b = 0; b < missing.length; b += batch) {
+    const chunk = missing.slice(b, b + batch);
+    const made = await Promise.all(chunk.map((i) => views[i]!.make().catch(() => null)));
+    const ok = chunk.filter((_, j) => made[j] !== null);
+    const images = made.filter((m): m is RgbImage => m !== null);
+    for (const [e, { extractor, cache }] of extractions.entries()) {
+      const feats = await extractor.features(images);
+      ok.forEach((i, j) => {
+        const row = concatParts(feats[j]!.parts);
+        cache.set(views[i]!.key, row);
+        out[e]![i] = row;
+      });
+    }
+    const done = Math.min(b + batch, missing.length);
+    if ((b / batch) % 25 === 24 || done === missing.length) {
+      const msPer = (Date.now() - started) / done;
+      log(`features: ${done}/${missing.length} (${msPer.toFixed(0)} ms/view, ~${Math.round((msPer * (missing.length - done)) / 60_000)} min left)`);
+      for (const e of extractions) e.cache.save();
+    }
+  }
+  return out;
+}

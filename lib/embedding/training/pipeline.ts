@@ -1,0 +1,312 @@
+import "server-only";
+// `npm run train`: the data, the feature extraction shards and the two trainings, in order.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { seededRandom } from "@/lib/random";
+import { featureDim, modelKey, type EmbeddingManifest } from "../manifest";
+import { FeatureExtractor } from "../manifest-embedder";
+import { float32Bytes, readManifest, readPostprocess } from "../model-files";
+import { splitParts } from "../offline/feature-cache";
+import { meanOf } from "../offline/pca";
+import { centreAndProject, joinParts, l2NormalizeInPlace } from "../postprocess";
+import { tfjsWasm } from "../tfjs-runtime";
+// Training needs the gradients the inference runtime leaves out; the union package registers
+// them on the shared tfjs-core (tfjs-core's own ESM entry for them does not resolve in Node).
+import "@tensorflow/tfjs";
+import { ridgeProjection, trainStudentHead, trainTeacherHead, type Matrix, type StudentData, type TeacherData } from "./head";
+import { backgroundPhotos, catalogViews, readCatalog, type CatalogImage, type TrainView } from "./catalog-views";
+import { extractViews } from "./extract";
+import { cachePart, readAllParts } from "./feature-store";
+import { studentManifest } from "./student";
+
+export interface TrainOptions {
+  root: string;
+  /** Model folder whose backbones (and fitted whitening, as a starting point) the head builds on. */
+  from: string;
+  out: string;
+  student: string;
+  studentSize: number;
+  catalog: string;
+  cache: string;
+  seed: number;
+  epochs: number;
+  /** A benchmark half to evaluate on at the end (never trained on). */
+  bench?: string;
+}
+
+export interface TrainingSetup {
+  options: TrainOptions;
+  base: EmbeddingManifest;
+  studentBase: EmbeddingManifest;
+  catalog: CatalogImage[];
+  views: TrainView[];
+}
+
+export async function trainingSetup(options: TrainOptions): Promise<TrainingSetup> {
+  const base = await readManifest(options.from);
+  const catalog = readCatalog(options.catalog);
+  const backgrounds = await backgroundPhotos(catalog);
+  const views = catalogViews(catalog, backgrounds, options.seed);
+  const studentBase = studentManifest(base, path.basename(options.student), 1, options.studentSize);
+  return { options, base, studentBase, catalog, views };
+}
+
+function cachePrefixes(setup: TrainingSetup) {
+  const { cache, seed } = setup.options;
+  const student = setup.studentBase.backbones[0]!;
+  return {
+    teacher: path.join(cache, `${setup.base.backbones.map((b) => `${b.name}@${b.input.width}`).join("+")}-seed${seed}`),
+    student: path.join(cache, `${student.name}@${student.input.width}-seed${seed}`),
+  };
+}
+
+/** Features of views i with i % of === shard, for the teacher's and the student's backbones. */
+export async function extractShard(setup: TrainingSetup, shard: number, of: number, log: (line: string) => void): Promise<void> {
+  const prefixes = cachePrefixes(setup);
+  const known = {
+    teacher: readAllParts(prefixes.teacher, featureDim(setup.base)),
+    student: readAllParts(prefixes.student, featureDim(setup.studentBase)),
+  };
+  const withStudent = sharedSlice(setup) === null;
+  const mine = setup.views.filter((v, i) => i % of === shard && !(known.teacher.get(v.key) && (!withStudent || known.student.get(v.key))));
+  if (mine.length === 0) return;
+  const extractions = [{ extractor: await FeatureExtractor.load(setup.base, setup.options.root), cache: cachePart(prefixes.teacher, featureDim(setup.base), shard) }];
+  if (withStudent) {
+    extractions.push({ extractor: await FeatureExtractor.load(setup.studentBase, setup.options.root), cache: cachePart(prefixes.student, featureDim(setup.studentBase), shard) });
+  }
+  await extractViews(mine, extractions, log);
+  for (const e of extractions) e.extractor.dispose();
+}
+
+/**
+ * Where the student's backbone is one of the teacher's at the same input size, its features
+ * are a slice of the teacher's: [from, to) of the teacher's raw row.
+ */
+function sharedSlice(setup: TrainingSetup): [number, number] | null {
+  const s = setup.studentBase.backbones[0]!;
+  let offset = 0;
+  for (const b of setup.base.backbones) {
+    const width = b.parts.reduce((sum, p) => sum + p.dim, 0);
+    if (b.name === s.name && b.input.width === s.input.width && b.input.height === s.input.height) return [offset, offset + width];
+    offset += width;
+  }
+  return null;
+}
+
+export function trainingFeatures(setup: TrainingSetup) {
+  const prefixes = cachePrefixes(setup);
+  const teacher = readAllParts(prefixes.teacher, featureDim(setup.base));
+  const slice = sharedSlice(setup);
+  const student = slice ? null : readAllParts(prefixes.student, featureDim(setup.studentBase));
+  const studentRow = (key: string) => (slice ? teacher.get(key)?.subarray(...slice) : student!.get(key));
+  const rows = setup.views
+    .map((view) => ({ view, teacher: teacher.get(view.key), student: studentRow(view.key) }))
+    .filter((r): r is { view: TrainView; teacher: Float32Array; student: Float32Array } => r.teacher !== undefined && r.student !== undefined);
+  return rows;
+}
+
+/** One in `VALIDATION_SHARE` catalog images is held out of training to choose the epoch. */
+const VALIDATION_EVERY = 7;
+
+interface Split {
+  rows: ReturnType<typeof trainingFeatures>;
+  train: number[];
+  validation: number[];
+  /** Rows of the clean shots: the gallery every query searches. */
+  clean: number[];
+}
+
+function split(rows: ReturnType<typeof trainingFeatures>): Split {
+  const train: number[] = [];
+  const validation: number[] = [];
+  const clean: number[] = [];
+  rows.forEach((r, i) => {
+    if (r.view.kind === "clean") clean.push(i);
+    (r.view.image % VALIDATION_EVERY === 3 ? validation : train).push(i);
+  });
+  return { rows, train, validation, clean };
+}
+
+function matrix(rows: Float32Array[]): Matrix {
+  const cols = rows[0]?.length ?? 0;
+  const data = new Float32Array(rows.length * cols);
+  rows.forEach((r, i) => data.set(r, i * cols));
+  return { data, rows: rows.length, cols };
+}
+
+function project(x: Float32Array, mean: Float32Array, projection: Float32Array, dim: number): Float32Array {
+  return l2NormalizeInPlace(centreAndProject(x, mean, projection, dim));
+}
+
+/**
+ * Recall@1/@10 of the held-out images' phone-style views against every clean catalog shot
+ * (the query's image must be found), and the unrelated-pair score at the 99th percentile.
+ */
+export function heldOutRecall(sp: Split, queries: Float32Array[], gallery: Float32Array[]): { r1: number; r10: number; byKind: Record<string, number>; unrelatedP99: number } {
+  const galleryImages = sp.clean.map((i) => sp.rows[i]!.view.image);
+  let r1 = 0;
+  let r10 = 0;
+  let n = 0;
+  const hits: Record<string, [number, number]> = {};
+  const unrelated: number[] = [];
+  sp.validation.forEach((row, q) => {
+    const view = sp.rows[row]!.view;
+    if (view.kind === "clean") return;
+    const v = queries[q]!;
+    const sims = gallery.map((g) => dot(v, g));
+    const own = galleryImages.indexOf(view.image);
+    if (own < 0) return;
+    // A NaN score (a diverged head) ranks last.
+    const better = Number.isNaN(sims[own]!) ? sims.length : sims.filter((s) => s > sims[own]!).length;
+    r1 += better < 1 ? 1 : 0;
+    r10 += better < 10 ? 1 : 0;
+    n++;
+    const k = (hits[view.kind] ??= [0, 0]);
+    k[0] += better < 10 ? 1 : 0;
+    k[1]++;
+    for (let j = q % 7; j < sims.length; j += 37) if (j !== own) unrelated.push(Math.max(0, sims[j]!));
+  });
+  unrelated.sort((a, b) => a - b);
+  const byKind = Object.fromEntries(Object.entries(hits).map(([kind, [h, c]]) => [kind, round(h / c)]));
+  return { r1: r1 / n, r10: r10 / n, byKind, unrelatedP99: unrelated[Math.floor(unrelated.length * 0.99)] ?? 0 };
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+async function nextVersion(dir: string): Promise<number> {
+  try {
+    return (await readManifest(dir)).version + 1;
+  } catch {
+    return 1;
+  }
+}
+
+async function writeModel(dir: string, manifest: EmbeddingManifest, mean: Float32Array, projection: Float32Array): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, manifest.postprocess.mean.file), float32Bytes(mean));
+  writeFileSync(path.join(dir, manifest.postprocess.projection.file), float32Bytes(projection));
+  writeFileSync(path.join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+export async function trainAll(setup: TrainingSetup, log: (line: string) => void): Promise<void> {
+  const { options, base, studentBase } = setup;
+  const rows = trainingFeatures(setup);
+  const sp = split(rows);
+  log(`training on ${sp.train.length} views, validating on ${sp.validation.length} (${setup.catalog.length} catalog images)`);
+  const tf = await tfjsWasm();
+  const rand = seededRandom(options.seed);
+
+  // Teacher: joined backbone parts → linear head, starting from the fitted whitening.
+  const teacherDims = base.backbones.flatMap((b) => b.parts.map((p) => p.dim));
+  const joined = rows.map((r) => joinParts(splitParts(r.teacher, teacherDims), base.postprocess.sqrt));
+  const mean = meanOf(sp.train.map((i) => joined[i]!));
+  const basePost = await readPostprocess(options.from, base);
+  const embedAll = (projection: Float32Array, only: number[]) => only.map((i) => project(joined[i]!, mean, projection, base.dim));
+  const validateTeacher = (projection: Float32Array) => heldOutRecall(sp, embedAll(projection, sp.validation), embedAll(projection, sp.clean));
+  const before = heldOutRecall(sp, sp.validation.map((i) => project(joined[i]!, basePost.mean, basePost.projection, base.dim)), sp.clean.map((i) => project(joined[i]!, basePost.mean, basePost.projection, base.dim)));
+  log(`teacher before training (${modelKey(base)}): held-out R@1 ${before.r1.toFixed(3)} R@10 ${before.r10.toFixed(3)} ${JSON.stringify(before.byKind)}`);
+
+  const categories = [...new Set(setup.catalog.map((c) => c.category))].sort();
+  const centred = (i: number) => {
+    const x = Float32Array.from(joined[i]!);
+    for (let j = 0; j < x.length; j++) x[j]! -= mean[j]!;
+    return x;
+  };
+  const teacherData: TeacherData = {
+    x: matrix(sp.train.map(centred)),
+    identity: Int32Array.from(sp.train, (i) => rows[i]!.view.image),
+    category: Int32Array.from(sp.train, (i) => categories.indexOf(setup.catalog[rows[i]!.view.image]!.category)),
+    identities: setup.catalog.length,
+    categories: categories.length,
+  };
+  const teacherProjection = await trainTeacherHead(tf, teacherData, basePost.projection, base.dim, {
+    epochs: options.epochs,
+    batch: 256,
+    learningRate: 3e-3,
+    scale: 16,
+    categoryWeight: 0.5,
+    seed: options.seed,
+    validate: (p) => validateTeacher(p).r10,
+  }, rand, log);
+  const after = validateTeacher(teacherProjection);
+  log(`teacher after training: held-out R@1 ${after.r1.toFixed(3)} R@10 ${after.r10.toFixed(3)} ${JSON.stringify(after.byKind)}`);
+
+  const teacherManifest: EmbeddingManifest = {
+    ...base,
+    id: path.basename(options.out),
+    version: await nextVersion(options.out),
+    minRelevantScore: round(after.unrelatedP99),
+    fitted: {
+      data: `demo catalog (${setup.catalog.length} images, ${categories.length} categories): clean shot, ${rows.filter((r) => r.view.kind === "camera").length / setup.catalog.length} phone-style composites on photos with crops around the object, a degraded copy`,
+      objectives: "normalized softmax over product identities (proxies) + 0.5 × normalized softmax over categories, scale 16",
+      initialisedFrom: modelKey(base),
+      seed: options.seed,
+      epochs: options.epochs,
+      trainViews: sp.train.length,
+      heldOutViews: sp.validation.length,
+      heldOutBefore: { r1: round(before.r1), r10: round(before.r10), byKind: before.byKind },
+      heldOutAfter: { r1: round(after.r1), r10: round(after.r10), byKind: after.byKind },
+    },
+  };
+  delete teacherManifest.space;
+  await writeModel(options.out, teacherManifest, mean, teacherProjection);
+  log(`wrote ${modelKey(teacherManifest)} to ${path.relative(options.root, options.out)}`);
+
+  // Student: its own backbone features → the teacher's vectors of the same views.
+  const studentDims = studentBase.backbones.flatMap((b) => b.parts.map((p) => p.dim));
+  const sJoined = rows.map((r) => joinParts(splitParts(r.student, studentDims), true));
+  const sMean = meanOf(sp.train.map((i) => sJoined[i]!));
+  const sCentred = (i: number) => {
+    const x = Float32Array.from(sJoined[i]!);
+    for (let j = 0; j < x.length; j++) x[j]! -= sMean[j]!;
+    return x;
+  };
+  const teacherOf = (i: number) => project(joined[i]!, mean, teacherProjection, base.dim);
+  const galleryRows = sp.clean;
+  const galleryIndex = new Map(galleryRows.map((row, g) => [rows[row]!.view.image, g]));
+  const studentData: StudentData = {
+    z: matrix(sp.train.map(sCentred)),
+    target: matrix(sp.train.map(teacherOf)),
+    identity: Int32Array.from(sp.train, (i) => galleryIndex.get(rows[i]!.view.image) ?? 0),
+    gallery: matrix(galleryRows.map(teacherOf)),
+  };
+  const teacherGallery = galleryRows.map(teacherOf);
+  const validateStudent = (projection: Float32Array) =>
+    heldOutRecall(sp, sp.validation.map((i) => project(sJoined[i]!, sMean, projection, base.dim)), teacherGallery);
+  const ridge = ridgeProjection(tf, studentData, 1);
+  const sRidge = validateStudent(ridge);
+  log(`student, ridge start: held-out R@10 ${sRidge.r10.toFixed(3)} against the teacher's catalog (teacher itself ${after.r10.toFixed(3)})`);
+  const studentProjection = await trainStudentHead(tf, studentData, ridge, {
+    epochs: options.epochs,
+    batch: 256,
+    learningRate: 2e-3,
+    scale: 16,
+    seed: options.seed,
+    validate: (p) => validateStudent(p).r10,
+  }, rand, log);
+  const sAfter = validateStudent(studentProjection);
+  log(`student after training: held-out R@10 ${sAfter.r10.toFixed(3)}, compatibility ${(sAfter.r10 / after.r10).toFixed(3)} of the teacher's`);
+  const studentOut: EmbeddingManifest = {
+    ...studentBase,
+    version: await nextVersion(options.student),
+    space: modelKey(teacherManifest),
+    minRelevantScore: teacherManifest.minRelevantScore,
+    fitted: {
+      distilledFrom: modelKey(teacherManifest),
+      objectives: "4 × (1 − cos) to the teacher's vector of the same view + softmax finding the teacher's catalog vector + the teacher's similarity distribution over the catalog as soft targets",
+      seed: options.seed,
+      epochs: options.epochs,
+      heldOutRidge: { r10: round(sRidge.r10) },
+      heldOutAfter: { r1: round(sAfter.r1), r10: round(sAfter.r10), byKind: sAfter.byKind },
+      compatibility: round(sAfter.r10 / after.r10),
+    },
+  };
+  await writeModel(options.student, studentOut, sMean, studentProjection);
+  log(`wrote ${modelKey(studentOut)} to ${path.relative(options.root, options.student)}`);
+}

@@ -1,0 +1,59 @@
+// Trains the unified embedding's head on the demo catalog, then distils the on-device student
+// into its space, and writes both as versioned models under models/.
+//   npm run train [-- --workers 2 --epochs 10 --out glimpse-unified --student glimpse-student]
+// Backbone features of the augmented views are cached under --cache, so only the first run
+// pays for them (about 10 minutes with 2 workers on 2 cores); later runs train in about a minute.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  options: {
+    from: { type: "string", default: "glimpse-concat-pca256" },
+    out: { type: "string", default: "glimpse-unified" },
+    student: { type: "string", default: "glimpse-student" },
+    "student-size": { type: "string", default: "256" },
+    catalog: { type: "string", default: "catalog/demo/catalog.jsonl" },
+    cache: { type: "string", default: ".cache/train" },
+    seed: { type: "string", default: "1" },
+    workers: { type: "string", default: "2" },
+    epochs: { type: "string", default: "10" },
+    bench: { type: "string" },
+    shard: { type: "string" },
+  },
+});
+
+const root = process.cwd();
+const { trainingSetup, extractShard, trainAll } = await import("@/lib/embedding/training/pipeline");
+const options = {
+  root,
+  from: path.join(root, "models", values.from),
+  out: path.join(root, "models", values.out),
+  student: path.join(root, "models", values.student),
+  studentSize: Number(values["student-size"]),
+  catalog: path.join(root, values.catalog),
+  cache: path.join(root, values.cache),
+  seed: Number(values.seed),
+  epochs: Number(values.epochs),
+  bench: values.bench,
+};
+const setup = await trainingSetup(options);
+
+if (values.shard !== undefined) {
+  // A child process: features for one shard of the views, then exit.
+  const [shard, of] = values.shard.split("/").map(Number);
+  await extractShard(setup, shard!, of!, (line) => console.log(`[${shard}/${of}] ${line}`));
+  process.exit(0);
+}
+
+const workers = Math.max(1, Number(values.workers));
+const children = Array.from({ length: workers - 1 }, (_, i) =>
+  new Promise<void>((resolve, reject) => {
+    const args = ["--conditions=react-server", "scripts/train.ts", ...process.argv.slice(2), "--shard", `${i + 1}/${workers}`];
+    const child = spawn(path.join(root, "node_modules/.bin/tsx"), args, { stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`feature worker ${i + 1} exited with ${code}`))));
+  }),
+);
+await extractShard(setup, 0, workers, (line) => console.log(`[0/${workers}] ${line}`));
+await Promise.all(children);
+await trainAll(setup, console.log);
