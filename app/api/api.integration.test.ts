@@ -123,8 +123,9 @@ describe("image search", () => {
 
   it("answers a vector search, and 409 for another model's vectors", async () => {
     const unit = Array.from({ length: 256 }, (_, i) => (i === 0 ? 1 : 0));
+    const { model } = SearchResponse.parse(await (await search.POST(post("/api/search", form(created[0]!.image, { k: "1" })))).json());
     const ok = await searchEmbedding.POST(
-      new Request(`${base}/api/search/embedding`, { method: "POST", body: JSON.stringify({ embedding: unit, model: "glimpse-concat-pca256@1", k: 2 }) }),
+      new Request(`${base}/api/search/embedding`, { method: "POST", body: JSON.stringify({ embedding: unit, model, k: 2 }) }),
     );
     expect(ok.status).toBe(200);
     expect(SearchResponse.parse(await ok.json()).results).toHaveLength(2);

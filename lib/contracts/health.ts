@@ -1,10 +1,35 @@
 // The service's self-report.
 import { z } from "zod";
 
+/** A model switch under way: pins re-embedded with the active model so far. */
+export const ReembedProgress = z.object({
+  /** The model search answers with meanwhile; null when none covers more pins than `to`. */
+  from: z.string().nullable(),
+  to: z.string(),
+  /** Pins done (vector stored and indexed) and pins that could not be (their image unreadable). */
+  done: z.number().int(),
+  failed: z.number().int(),
+  /** Pins that lacked a vector of `to` when the run started. */
+  total: z.number().int(),
+  startedAt: z.string(),
+  /** Why the run stopped, when it could not go on (it is tried again at the next start). */
+  error: z.string().optional(),
+});
+export type ReembedProgress = z.infer<typeof ReembedProgress>;
+
 export const HealthResponse = z.object({
   ok: z.literal(true),
   pins: z.number().int(),
   index: z.object({ engine: z.string(), size: z.number().int(), dim: z.number().int() }).passthrough(),
-  models: z.object({ image: z.string() }).passthrough(),
+  models: z
+    .object({
+      /** The model search answers with (the `model` of search responses). */
+      image: z.string(),
+      dim: z.number().int().optional(),
+      /** The model the server is set to use; differs from `image` while a switch re-embeds. */
+      active: z.string().optional(),
+      reembed: ReembedProgress.nullable().optional(),
+    })
+    .passthrough(),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;

@@ -1,27 +1,46 @@
 import "server-only";
-// The process-wide image embedder. Loaded once, lazily, on first use; kept on globalThis so
-// Next.js dev reloads of this module do not load the model again. Model files resolve from
-// process.cwd(), the repository root, both in route handlers and in scripts.
-import path from "node:path";
-import type { Embedder } from "@/lib/embedding/types";
+// The server's image embedders: loaded once per model folder, lazily, and kept on globalThis so
+// Next.js dev reloads of this module do not load a model again. Weight paths in manifests
+// resolve from process.cwd(), the repository root, in route handlers and in scripts.
 import { ManifestEmbedder } from "@/lib/embedding/manifest-embedder";
+import type { Embedder } from "@/lib/embedding/types";
+import { getModelCatalog, type CatalogModel } from "./model-catalog";
 
-/** The model the server embeds catalog images and queries with (a folder under models/). */
-export const IMAGE_MODEL_DIR = "glimpse-concat-pca256";
+const key = Symbol.for("glimpse.image-embedders");
+type Holder = { [key]?: Map<string, Promise<ManifestEmbedder>> };
 
-const key = Symbol.for("glimpse.image-embedder");
-type Holder = { [key]?: Promise<Embedder> };
+function loaded(): Map<string, Promise<ManifestEmbedder>> {
+  return ((globalThis as Holder)[key] ??= new Map());
+}
 
-export function getImageEmbedder(): Promise<Embedder> {
-  const g = globalThis as Holder;
-  if (!g[key]) {
-    const root = process.cwd();
-    const loading = ManifestEmbedder.fromDirectory(path.join(root, "models", IMAGE_MODEL_DIR), root);
-    // A failed load must not stick: the next request tries again.
-    loading.catch(() => {
-      if (g[key] === loading) delete g[key];
+export function loadImageEmbedder(model: CatalogModel): Promise<ManifestEmbedder> {
+  const embedders = loaded();
+  let loading = embedders.get(model.path);
+  if (!loading) {
+    loading = ManifestEmbedder.fromDirectory(model.path, process.cwd());
+    const mine = loading;
+    // A failed load must not stick: the next call tries again.
+    mine.catch(() => {
+      if (embedders.get(model.path) === mine) embedders.delete(model.path);
     });
-    g[key] = loading;
+    embedders.set(model.path, loading);
   }
-  return g[key]!;
+  return loading;
+}
+
+/** Frees a model's weights; its embedder must not be used after this. */
+export async function releaseImageEmbedder(model: CatalogModel): Promise<void> {
+  const embedders = loaded();
+  const loading = embedders.get(model.path);
+  if (!loading) return;
+  embedders.delete(model.path);
+  (await loading.catch(() => null))?.dispose();
+}
+
+/**
+ * The active model's embedder: what new vectors are made with. Search answers with the serving
+ * model, which differs while a model switch re-embeds (see image-models.ts).
+ */
+export async function getImageEmbedder(): Promise<Embedder> {
+  return loadImageEmbedder((await getModelCatalog()).active);
 }

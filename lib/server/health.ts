@@ -1,16 +1,12 @@
-// The service's self-report: catalog size, index state and the model in use.
+// The service's self-report: catalog size, the serving index's state, the models in use and,
+// while a model switch re-embeds the catalog, its progress.
 import "server-only";
 import type { HealthResponse } from "@/lib/contracts";
 import { getPinRepository } from "@/lib/store";
-import { getImageEmbedder } from "./embedder";
-import { getVectorIndex } from "./vectors";
+import { getImageModels } from "./image-models";
 
 export async function health(): Promise<HealthResponse> {
-  const [repository, embedder, vectors] = await Promise.all([getPinRepository(), getImageEmbedder(), getVectorIndex()]);
-  return {
-    ok: true,
-    pins: await repository.countPins(),
-    index: vectors.stats(),
-    models: { image: embedder.model, dim: embedder.dim },
-  };
+  const [repository, models] = await Promise.all([getPinRepository(), getImageModels()]);
+  const pins = await repository.countPins();
+  return { ok: true, pins, index: models.serving.vectors.stats(), models: models.report() };
 }

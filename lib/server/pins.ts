@@ -1,16 +1,14 @@
 // Pins: adding one (validate → embed → store → index, searchable when this returns), reading,
-// the feed, deleting. Route handlers call these; SQL and the index stay behind them.
+// the feed, deleting. Route handlers call these; SQL and the index stay behind them. While a
+// model switch re-embeds the catalog, a new pin is embedded and indexed with both models.
 import "server-only";
 import type { CreatePinFields, FeedQuery, FeedResponse, Pin } from "@/lib/contracts";
 import type { PinRecord } from "@/lib/contracts/records";
 import { AppError } from "@/lib/errors";
-import { getImageStore, toRgb, validateImage } from "@/lib/image";
+import { getImageStore, validateImage, type RgbImage } from "@/lib/image";
 import { getPinRepository } from "@/lib/store";
-import { getImageEmbedder } from "./embedder";
-import { getVectorIndex } from "./vectors";
-
-/** Pixels handed to the embedder: more than any model input needs, far less than a 40 Mpx photo. */
-export const EMBEDDING_MAX_SIDE = 512;
+import { catalogPixels } from "./catalog-pixels";
+import { getImageModels, withWriteModels } from "./image-models";
 
 /** The API's view of a stored pin. */
 export function toPin(record: PinRecord): Pin {
@@ -37,32 +35,38 @@ export async function createPin(bytes: Uint8Array, fields: CreatePinFields): Pro
     throw new AppError("invalid_field", "boardId: boards are not available yet.");
   }
   const image = await validateImage(bytes);
-  const embedder = await getImageEmbedder();
   const repository = await getPinRepository();
-  // An exact duplicate image was embedded before: reuse its vector.
-  const vector =
-    (await repository.findEmbedding(image.sha256, embedder.model)) ?? (await embedder.embed(await toRgb(image, { maxSide: EMBEDDING_MAX_SIDE })));
-  await getImageStore().put(image);
-  const record = await repository.createPin({
-    title: fields.title ?? "",
-    description: fields.description ?? "",
-    link: fields.link ?? null,
-    price: fields.price ?? null,
-    category: fields.category ?? null,
-    kind: fields.kind,
-    image: {
-      sha256: image.sha256,
-      format: image.format,
-      width: image.width,
-      height: image.height,
-      bytes: image.bytes,
-      dominantColor: image.dominantColor,
-    },
-    embedding: { model: embedder.model, vector },
+  return withWriteModels(async (models) => {
+    let pixels: RgbImage | undefined;
+    const embeddings: { model: string; vector: Float32Array }[] = [];
+    for (const { embedder } of models) {
+      // An exact duplicate image was embedded before: reuse its vector.
+      const vector =
+        (await repository.findEmbedding(image.sha256, embedder.model)) ?? (await embedder.embed((pixels ??= await catalogPixels(image))));
+      embeddings.push({ model: embedder.model, vector });
+    }
+    await getImageStore().put(image);
+    const record = await repository.createPin({
+      title: fields.title ?? "",
+      description: fields.description ?? "",
+      link: fields.link ?? null,
+      price: fields.price ?? null,
+      category: fields.category ?? null,
+      kind: fields.kind,
+      image: {
+        sha256: image.sha256,
+        format: image.format,
+        width: image.width,
+        height: image.height,
+        bytes: image.bytes,
+        dominantColor: image.dominantColor,
+      },
+      embedding: embeddings[0]!,
+      moreEmbeddings: embeddings.slice(1),
+    });
+    models.forEach(({ vectors }, i) => vectors.add(record.seq, embeddings[i]!.vector));
+    return toPin(record);
   });
-  const index = await getVectorIndex();
-  index.add(record.seq, vector);
-  return toPin(record);
 }
 
 export async function getPinRecord(id: string): Promise<PinRecord> {
@@ -81,7 +85,11 @@ export async function listFeed(query: FeedQuery): Promise<FeedResponse> {
 }
 
 export async function deletePin(id: string): Promise<void> {
+  const models = await getImageModels();
   const deleted = await (await getPinRepository()).deletePin(id);
   if (!deleted) throw new AppError("not_found", `No pin with id ${id}.`, 404);
-  (await getVectorIndex()).remove(deleted.seq);
+  // Only after the row is gone: a re-embed that still saw the pin has added it by now.
+  await models.withWriteModels(async (written) => {
+    for (const { vectors } of written) vectors.remove(deleted.seq);
+  });
 }

@@ -1,5 +1,6 @@
 // Search: by image (a whole upload or a box in it), by text, by a vector the browser made, and
-// "more like this" for a stored pin. Answers in the contract's Result shape, best first.
+// "more like this" for a stored pin. Answers in the contract's Result shape, best first. Vector
+// searches hold the serving model (image-models.ts) from the query's embedding to the answer.
 import "server-only";
 import type {
   EmbeddingSearchBody,
@@ -12,9 +13,10 @@ import type {
 import { AppError } from "@/lib/errors";
 import { toRgb, validateImage } from "@/lib/image";
 import { getPinRepository } from "@/lib/store";
-import { getImageEmbedder } from "./embedder";
-import { EMBEDDING_MAX_SIDE, getPinRecord, toPin } from "./pins";
-import { getVectorIndex, type Hit } from "./vectors";
+import { EMBEDDING_MAX_SIDE } from "./catalog-pixels";
+import { getImageModels, withServingModel } from "./image-models";
+import { getPinRecord, toPin } from "./pins";
+import type { Hit } from "./vectors";
 
 /** Below this many pixels on a side, a cropped region holds too little to search. */
 const MIN_REGION_SIDE = 16;
@@ -39,10 +41,10 @@ export async function searchByImage(bytes: Uint8Array, fields: ImageSearchFields
   if (box && (pixels.width < MIN_REGION_SIDE || pixels.height < MIN_REGION_SIDE)) {
     throw new AppError("bad_box", `The box covers fewer than ${MIN_REGION_SIDE} pixels on a side.`);
   }
-  const embedder = await getImageEmbedder();
-  const views = await embedder.embedQuery(pixels);
-  const hits = await (await getVectorIndex()).nearest(views, k, filters);
-  return { results: toResults(hits), tookMs: elapsed(start), model: embedder.model, minRelevantScore: embedder.minRelevantScore };
+  return withServingModel(async ({ embedder, vectors }) => {
+    const hits = await vectors.nearest(await embedder.embedQuery(pixels), k, filters);
+    return { results: toResults(hits), tookMs: elapsed(start), model: embedder.model, minRelevantScore: embedder.minRelevantScore };
+  });
 }
 
 export async function searchByText(query: TextSearchQuery): Promise<SearchResponse> {
@@ -76,27 +78,37 @@ export function normalize(vector: Float32Array): Float32Array {
   return vector.map((value) => value / norm);
 }
 
+/**
+ * A vector of the serving model, or of a model whose manifest says it lives in the serving
+ * model's space (the browser's distilled student), is searched; any other is refused.
+ */
 export async function searchByEmbedding(body: EmbeddingSearchBody): Promise<SearchResponse> {
   const start = performance.now();
   const { embedding, model, k, ...filters } = body;
-  const embedder = await getImageEmbedder();
-  if (model !== embedder.model) {
-    throw new AppError("model_mismatch", `Vectors of model ${model} cannot be searched; this catalog uses ${embedder.model}.`, 409);
-  }
-  const vector = decodeEmbedding(embedding);
-  if (vector.length !== embedder.dim) {
-    throw new AppError("invalid_field", `embedding: expected ${embedder.dim} values, got ${vector.length}.`);
-  }
-  const hits = await (await getVectorIndex()).nearest([normalize(vector)], k, filters);
-  return { results: toResults(hits), tookMs: elapsed(start), model: embedder.model, minRelevantScore: embedder.minRelevantScore };
+  const models = await getImageModels();
+  const serving = models.serving;
+  return serving.use(async () => {
+    const { embedder, vectors } = serving;
+    if (!models.acceptsQueryModel(model)) {
+      throw new AppError("model_mismatch", `Vectors of model ${model} cannot be searched; this catalog uses ${embedder.model}.`, 409);
+    }
+    const vector = decodeEmbedding(embedding);
+    if (vector.length !== embedder.dim) {
+      throw new AppError("invalid_field", `embedding: expected ${embedder.dim} values, got ${vector.length}.`);
+    }
+    const hits = await vectors.nearest([normalize(vector)], k, filters);
+    return { results: toResults(hits), tookMs: elapsed(start), model: embedder.model, minRelevantScore: embedder.minRelevantScore };
+  });
 }
 
 export async function similarPins(id: string, k: number): Promise<SimilarResponse> {
   const start = performance.now();
   const record = await getPinRecord(id);
-  const embedder = await getImageEmbedder();
-  const vector = await (await getPinRepository()).findEmbedding(record.imageSha256, embedder.model);
-  if (!vector) throw new AppError("unavailable", "This pin has not been embedded with the current model yet.", 503);
-  const hits = await (await getVectorIndex()).nearest([vector], k, {}, record.seq);
-  return { results: toResults(hits), tookMs: elapsed(start), minRelevantScore: embedder.minRelevantScore };
+  const repository = await getPinRepository();
+  return withServingModel(async ({ embedder, vectors }) => {
+    const vector = await repository.findEmbedding(record.imageSha256, embedder.model);
+    if (!vector) throw new AppError("unavailable", "This pin has not been embedded with the current model yet.", 503);
+    const hits = await vectors.nearest([vector], k, {}, record.seq);
+    return { results: toResults(hits), tookMs: elapsed(start), minRelevantScore: embedder.minRelevantScore };
+  });
 }

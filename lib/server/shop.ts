@@ -8,9 +8,9 @@ import { rerankByCategory } from "@/lib/detect/rerank";
 import { cropRgb } from "@/lib/embedding/resample";
 import { AppError } from "@/lib/errors";
 import { boxToPixelRect, getImageStore, toRgb, validateImage, type RgbImage } from "@/lib/image";
-import { getImageEmbedder } from "./embedder";
+import { withServingModel } from "./image-models";
+import type { LoadedModel } from "./loaded-model";
 import { getPinRecord, toPin } from "./pins";
-import { getVectorIndex } from "./vectors";
 
 /** Scenes are decoded at up to this side: crops of small objects keep enough pixels to embed. */
 const SCENE_MAX_SIDE = 1024;
@@ -61,13 +61,18 @@ function elapsed(start: number): number {
   return Math.round((performance.now() - start) * 10) / 10;
 }
 
-async function productsFor(scene: RgbImage, detection: Detection, k: number, exclude?: bigint): Promise<ShopObject | null> {
+async function productsFor(
+  { embedder, vectors }: LoadedModel,
+  scene: RgbImage,
+  detection: Detection,
+  k: number,
+  exclude?: bigint,
+): Promise<ShopObject | null> {
   const rect = boxToPixelRect(withMargin(detection.box, CROP_MARGIN), scene.width, scene.height);
   if (rect.width < MIN_CROP_SIDE || rect.height < MIN_CROP_SIDE) return null;
   const crop = cropRgb(scene, { x: rect.left, y: rect.top, w: rect.width, h: rect.height });
-  const embedder = await getImageEmbedder();
   const views = embedMode() === "plain" ? [await embedder.embed(crop)] : await embedder.embedQuery(crop);
-  const hits = await (await getVectorIndex()).nearest(views, k * CANDIDATES_PER_RESULT, { kind: "product" }, exclude);
+  const hits = await vectors.nearest(views, k * CANDIDATES_PER_RESULT, { kind: "product" }, exclude);
   const ranked = rerankByCategory(
     detection.label,
     hits.map((h) => ({ item: h.record, similarity: h.similarity, category: h.record.category })),
@@ -78,12 +83,12 @@ async function productsFor(scene: RgbImage, detection: Detection, k: number, exc
   return { box: detection.box, label: detection.label, score: detection.score, products };
 }
 
-async function shopPixels(scene: RgbImage, k: number, exclude?: bigint): Promise<ShopObject[]> {
+async function shopPixels(model: LoadedModel, scene: RgbImage, k: number, exclude?: bigint): Promise<ShopObject[]> {
   const detections = await (await getSceneDetector()).detect(scene);
   const objects: ShopObject[] = [];
   // One object at a time: the WASM runtime is single-threaded, so parallel crops only queue.
   for (const detection of detections) {
-    const object = await productsFor(scene, detection, k, exclude);
+    const object = await productsFor(model, scene, detection, k, exclude);
     if (object) objects.push(object);
   }
   return objects;
@@ -93,7 +98,8 @@ export async function shopScene(bytes: Uint8Array, fields: ShopFields): Promise<
   const start = performance.now();
   const image = await validateImage(bytes);
   const scene = await toRgb(image, { maxSide: SCENE_MAX_SIDE });
-  return { objects: await shopPixels(scene, fields.k), tookMs: elapsed(start) };
+  const objects = await withServingModel((model) => shopPixels(model, scene, fields.k));
+  return { objects, tookMs: elapsed(start) };
 }
 
 const cacheKey = Symbol.for("glimpse.shop-pin-cache");
@@ -109,21 +115,23 @@ function pinCache(version: number): Map<string, ShopObject[]> {
 export async function shopPin(id: string, fields: ShopFields): Promise<ShopResponse> {
   const start = performance.now();
   const record = await getPinRecord(id);
-  const vectors = await getVectorIndex();
-  const version = vectors.version;
-  const key = `${record.id}:${fields.k}`;
-  const cached = pinCache(version).get(key);
-  if (cached) return { objects: cached, tookMs: elapsed(start) };
-  const stored = await getImageStore().read(record.imageSha256, "original", "webp");
-  if (!stored) throw new AppError("unavailable", "This pin's image is not in the image store.", 503);
-  const scene = await toRgb(await validateImage(stored.bytes), { maxSide: SCENE_MAX_SIDE });
-  // The pin itself is a product too: it must not be offered as what its own scene contains.
-  const objects = await shopPixels(scene, fields.k, record.seq);
-  // Cache only if nothing changed meanwhile: a result computed across a change may be stale.
-  if (vectors.version === version) {
-    const entries = pinCache(version);
-    if (entries.size >= PIN_CACHE_LIMIT) entries.delete(entries.keys().next().value!);
-    entries.set(key, objects);
-  }
-  return { objects, tookMs: elapsed(start) };
+  return withServingModel(async (model) => {
+    const vectors = model.vectors;
+    const version = vectors.version;
+    const key = `${record.id}:${fields.k}`;
+    const cached = pinCache(version).get(key);
+    if (cached) return { objects: cached, tookMs: elapsed(start) };
+    const stored = await getImageStore().read(record.imageSha256, "original", "webp");
+    if (!stored) throw new AppError("unavailable", "This pin's image is not in the image store.", 503);
+    const scene = await toRgb(await validateImage(stored.bytes), { maxSide: SCENE_MAX_SIDE });
+    // The pin itself is a product too: it must not be offered as what its own scene contains.
+    const objects = await shopPixels(model, scene, fields.k, record.seq);
+    // Cache only if nothing changed meanwhile: a result computed across a change may be stale.
+    if (vectors.version === version) {
+      const entries = pinCache(version);
+      if (entries.size >= PIN_CACHE_LIMIT) entries.delete(entries.keys().next().value!);
+      entries.set(key, objects);
+    }
+    return { objects, tookMs: elapsed(start) };
+  });
 }

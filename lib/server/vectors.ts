@@ -1,13 +1,13 @@
-// The catalog's vector search: the ANN index for the current model, kept in step with the store,
-// saved to disk a little after each change (the store can always replay what a crash lost), and
-// a `nearest` that scores pins by their best query view and applies filters after hydration.
+// The catalog's vector search: the ANN index of one model, kept in step with the store, saved
+// to disk a little after each change (the store can always replay what a crash lost), and a
+// `nearest` that scores pins by their best query view and applies filters after hydration.
+// Which model's index serves search is decided in image-models.ts.
 import "server-only";
 import type { SearchFilters } from "@/lib/contracts";
 import type { PinRecord } from "@/lib/contracts/records";
 import { openVectorIndex } from "@/lib/index";
 import type { VectorIndex } from "@/lib/index/types";
-import { getPinRepository, type PinRepository } from "@/lib/store";
-import { getImageEmbedder } from "./embedder";
+import type { PinRepository } from "@/lib/store";
 import { hasFilters, matchesFilters } from "./filters";
 import { dataDir } from "@/lib/config";
 
@@ -20,9 +20,15 @@ export interface Hit {
   similarity: number;
 }
 
+/**
+ * Versions come from one process-wide counter, so a cache keyed by version never mistakes
+ * the index of one model for another's.
+ */
+let lastVersion = 0;
+
 export class CatalogVectors {
   private saveTimer: NodeJS.Timeout | null = null;
-  private changes = 0;
+  private changes = ++lastVersion;
 
   constructor(
     readonly model: string,
@@ -44,13 +50,13 @@ export class CatalogVectors {
   }
 
   add(seq: bigint, vector: Float32Array): void {
-    this.changes++;
+    this.changes = ++lastVersion;
     this.index.add([{ key: seq, vector }]);
     this.scheduleSave();
   }
 
   remove(seq: bigint): void {
-    this.changes++;
+    this.changes = ++lastVersion;
     if (this.index.has(seq)) this.index.remove(seq);
     this.scheduleSave();
   }
@@ -105,6 +111,14 @@ export class CatalogVectors {
     });
   }
 
+  /** Writes what is not saved yet; the index is not used after this. */
+  async close(): Promise<void> {
+    if (!this.saveTimer) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    await this.index.save();
+  }
+
   private scheduleSave(): void {
     if (this.saveTimer) return;
     this.saveTimer = setTimeout(() => {
@@ -121,27 +135,29 @@ function dot(a: Float32Array, b: Float32Array): number {
   return sum;
 }
 
-const globalVectors = globalThis as unknown as { glimpseVectors?: Promise<CatalogVectors> };
-
-/** The process-wide index of the current model's vectors, opened (and caught up) once. */
-export function getVectorIndex(): Promise<CatalogVectors> {
-  globalVectors.glimpseVectors ??= (async () => {
-    const embedder = await getImageEmbedder();
-    const repository = await getPinRepository();
-    const index = await openVectorIndex({
-      model: embedder.model,
-      dim: embedder.dim,
-      dataDir: dataDir(),
-      source: (afterSeq?: bigint) => repository.streamEmbeddings(embedder.model, afterSeq),
-      live: {
-        count: () => repository.countEmbeddings(embedder.model),
-        seqsUpTo: (seq: bigint) => repository.listEmbeddedSeqs(embedder.model, seq),
-      },
-    });
-    return new CatalogVectors(embedder.model, index, repository);
-  })().catch((error: unknown) => {
-    globalVectors.glimpseVectors = undefined;
-    throw error;
+/**
+ * Opens a model's index, caught up with the store. A saved file only ever misses vectors above
+ * its watermark, unless a re-embed added old pins after new ones; those are filled in here.
+ */
+export async function openCatalogVectors(model: string, dim: number, repository: PinRepository): Promise<CatalogVectors> {
+  const index = await openVectorIndex({
+    model,
+    dim,
+    dataDir: dataDir(),
+    source: (afterSeq?: bigint) => repository.streamEmbeddings(model, afterSeq),
+    live: {
+      count: () => repository.countEmbeddings(model),
+      seqsUpTo: (seq: bigint) => repository.listEmbeddedSeqs(model, seq),
+    },
   });
-  return globalVectors.glimpseVectors;
+  if (index.size() < (await repository.countEmbeddings(model))) {
+    let filled = 0;
+    for await (const batch of repository.streamEmbeddings(model)) {
+      const missing = batch.filter(({ seq }) => !index.has(seq));
+      index.add(missing.map(({ seq, vector }) => ({ key: seq, vector })));
+      filled += missing.length;
+    }
+    if (filled > 0) await index.save();
+  }
+  return new CatalogVectors(model, index, repository);
 }

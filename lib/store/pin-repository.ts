@@ -25,6 +25,8 @@ export interface NewPin {
     dominantColor: string;
   };
   embedding: { model: string; vector: Float32Array };
+  /** Vectors of the same image for further models (while a model switch is re-embedding). */
+  moreEmbeddings?: ReadonlyArray<{ model: string; vector: Float32Array }>;
 }
 
 export interface FeedPage {
@@ -41,6 +43,16 @@ export interface TextHit {
 export interface StoredVector {
   seq: bigint;
   vector: Float32Array;
+}
+
+export interface PinImage {
+  seq: bigint;
+  imageSha256: string;
+}
+
+export interface ModelCount {
+  model: string;
+  count: number;
 }
 
 const streamBatchSize = 2000;
@@ -201,6 +213,42 @@ export class PinRepository {
     return rows.map((r) => BigInt(r.seq));
   }
 
+  /** Stores (or replaces) the vector of an already stored image for a model. */
+  async putEmbedding(sha256: string, model: string, vector: Float32Array): Promise<void> {
+    await upsertEmbedding(this.db, sha256, model, vector);
+  }
+
+  /** How many live pins have a vector, per model. */
+  async countEmbeddingsByModel(): Promise<ModelCount[]> {
+    return this.db.query<ModelCount>(
+      `select e.model, count(*)::int as count from pins p
+         join embeddings e on e.image_sha256 = p.image_sha256
+        group by e.model order by e.model`,
+    );
+  }
+
+  /** How many live pins have no vector for the model. */
+  async countPinsWithoutEmbedding(model: string): Promise<number> {
+    const rows = await this.db.query<{ n: number }>(
+      `select count(*)::int as n from pins p
+        where not exists (select 1 from embeddings e where e.image_sha256 = p.image_sha256 and e.model = $1)`,
+      [model],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Live pins with seq > afterSeq that have no vector for the model, oldest first. */
+  async pinsWithoutEmbedding(model: string, afterSeq: bigint, limit: number): Promise<PinImage[]> {
+    const rows = await this.db.query<{ seq: string; image_sha256: string }>(
+      `select p.seq::text as seq, p.image_sha256 from pins p
+        where p.seq > $2::bigint
+          and not exists (select 1 from embeddings e where e.image_sha256 = p.image_sha256 and e.model = $1)
+        order by p.seq limit $3`,
+      [model, String(afterSeq), limit],
+    );
+    return rows.map((r) => ({ seq: BigInt(r.seq), imageSha256: r.image_sha256 }));
+  }
+
   /** Vectors of the pins that pass the filters: exact search when a filter is very selective. */
   async embeddingsMatching(model: string, filters: SearchFilters, limit: number): Promise<StoredVector[]> {
     const params = new Params([model, limit]);
@@ -222,11 +270,9 @@ async function insertPin(tx: Queryable, input: NewPin, id: string): Promise<PinR
      values ($1, $2, $3, $4, $5, $6) on conflict (sha256) do nothing`,
     [image.sha256, image.format, image.width, image.height, image.bytes, image.dominantColor],
   );
-  await tx.query(
-    `insert into embeddings (image_sha256, model, vector) values ($1, $2, $3)
-     on conflict (image_sha256, model) do update set vector = excluded.vector`,
-    [image.sha256, embedding.model, encodeVector(embedding.vector)],
-  );
+  for (const { model, vector } of [embedding, ...(input.moreEmbeddings ?? [])]) {
+    await upsertEmbedding(tx, image.sha256, model, vector);
+  }
   const rows = await tx.query<PinRow>(
     `with inserted as (
        insert into pins (id, title, description, link, price, category, kind, image_sha256, ocr_text)
@@ -246,6 +292,14 @@ async function insertPin(tx: Queryable, input: NewPin, id: string): Promise<PinR
   );
   if (!rows[0]) throw new Error("insert into pins returned no row");
   return toPinRecord(rows[0]);
+}
+
+async function upsertEmbedding(db: Queryable, sha256: string, model: string, vector: Float32Array): Promise<void> {
+  await db.query(
+    `insert into embeddings (image_sha256, model, vector) values ($1, $2, $3)
+     on conflict (image_sha256, model) do update set vector = excluded.vector`,
+    [sha256, model, encodeVector(vector)],
+  );
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {

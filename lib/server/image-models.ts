@@ -1,0 +1,161 @@
+import "server-only";
+// Which image model search answers with, and the switch to the active model. On first use the
+// store says how many pins lack an active-model vector; if some do, the model that covers the
+// most pins keeps serving while a background run re-embeds the rest (see reembed.ts), new pins
+// get vectors of both models, and when the run ends serving moves to the active model in one
+// assignment and the old model leaves memory once its last request is done.
+import type { HealthResponse, ReembedProgress } from "@/lib/contracts";
+import { getImageStore } from "@/lib/image";
+import { getPinRepository, type PinRepository } from "@/lib/store";
+import { LoadedModel } from "./loaded-model";
+import { forgetModelCatalog, getModelCatalog, type CatalogModel, type ModelCatalog } from "./model-catalog";
+import { reembedCatalog } from "./reembed";
+import { planServing } from "./serving-plan";
+
+export type ModelsReport = HealthResponse["models"];
+
+export class ImageModels {
+  private current: LoadedModel;
+  /** The active model while a re-embed fills it and another model serves. */
+  private target: { loading: Promise<LoadedModel>; loaded: LoadedModel | null } | null = null;
+  private progress: ReembedProgress | null = null;
+  private job: Promise<void> | null = null;
+  private readonly stop = new AbortController();
+
+  private constructor(
+    private readonly catalog: ModelCatalog,
+    serving: LoadedModel,
+    private readonly repository: PinRepository,
+  ) {
+    this.current = serving;
+  }
+
+  static async open(): Promise<ImageModels> {
+    const catalog = await getModelCatalog();
+    const repository = await getPinRepository();
+    const active = catalog.active.key;
+    const [missing, stored] = await Promise.all([repository.countPinsWithoutEmbedding(active), repository.countEmbeddingsByModel()]);
+    const plan = planServing({ active, missing, stored, available: new Set(catalog.byKey.keys()) });
+    const models = new ImageModels(catalog, await LoadedModel.load(catalog.byKey.get(plan.serving)!, repository), repository);
+    if (plan.reembed) models.startReembed(plan.reembed.from, missing);
+    return models;
+  }
+
+  /** The model search answers with. */
+  get serving(): LoadedModel {
+    return this.current;
+  }
+
+  /** Whether a query vector of `model` can be searched: it is the serving model's or lives in its space. */
+  acceptsQueryModel(model: string): boolean {
+    return model === this.current.key || this.catalog.byKey.get(model)?.space === this.current.key;
+  }
+
+  /**
+   * Runs `fn` with every model a new pin needs a vector of: the serving one first, and the
+   * active one while it fills. Both are taken in one synchronous step, so a switch cannot
+   * free either while `fn` runs.
+   */
+  async withWriteModels<T>(fn: (models: LoadedModel[]) => Promise<T>): Promise<T> {
+    // A failed load leaves the re-embed stopped; the serving model alone is then enough.
+    await this.target?.loading.catch(() => {});
+    const target = this.target?.loaded;
+    const models = target && target !== this.current ? [this.current, target] : [this.current];
+    const holdFrom = (i: number): Promise<T> => (i === models.length ? fn(models) : models[i]!.use(() => holdFrom(i + 1)));
+    return holdFrom(0);
+  }
+
+  report(): ModelsReport {
+    return {
+      image: this.current.key,
+      dim: this.current.embedder.dim,
+      active: this.catalog.active.key,
+      reembed: this.progress && { ...this.progress },
+    };
+  }
+
+  /** Stops the re-embed (it resumes at the next start) and frees every model. */
+  async close(): Promise<void> {
+    this.stop.abort();
+    await this.job;
+    const loaded = new Set([this.current, ...(this.target?.loaded ? [this.target.loaded] : [])]);
+    await Promise.all([...loaded].map((m) => m.retire()));
+  }
+
+  private startReembed(from: string | null, total: number): void {
+    const active = this.catalog.active;
+    this.progress = { from, to: active.key, done: 0, failed: 0, total, startedAt: new Date().toISOString() };
+    if (from !== null) {
+      // Set before any await: pins created from now on wait for the active model and get its vector.
+      const target: { loading: Promise<LoadedModel>; loaded: LoadedModel | null } = {
+        loading: LoadedModel.load(active, this.repository),
+        loaded: null,
+      };
+      target.loading.then((m) => (target.loaded = m)).catch(() => {});
+      this.target = target;
+    }
+    this.job = this.reembed(active).catch((error: unknown) => {
+      if (this.progress) this.progress.error = error instanceof Error ? error.message : String(error);
+      console.error(`re-embedding the catalog with ${active.key} stopped`, error);
+    });
+  }
+
+  private async reembed(active: CatalogModel): Promise<void> {
+    const target = this.target ? await this.target.loading : this.current;
+    const complete = await reembedCatalog({
+      target,
+      repository: this.repository,
+      images: getImageStore(),
+      progress: this.progress!,
+      pauseMs: Math.max(0, Number(process.env.GLIMPSE_REEMBED_PAUSE_MS) || 0),
+      signal: this.stop.signal,
+    });
+    if (!complete || this.stop.signal.aborted) return;
+    const previous = this.current;
+    // One assignment: each request holds whichever model it started with until it ends.
+    this.current = target;
+    this.target = null;
+    this.progress = null;
+    if (previous !== target) {
+      console.info(`image search switched from ${previous.key} to ${active.key}`);
+      await previous.retire();
+    }
+  }
+}
+
+const key = Symbol.for("glimpse.image-models");
+type Holder = { [key]?: Promise<ImageModels> };
+
+/** The process-wide models, opened on first use (a re-embed starts then if one is needed). */
+export function getImageModels(): Promise<ImageModels> {
+  const g = globalThis as Holder;
+  if (!g[key]) {
+    const opening = ImageModels.open();
+    // A failed open must not stick: the next request tries again.
+    opening.catch(() => {
+      if (g[key] === opening) delete g[key];
+    });
+    g[key] = opening;
+  }
+  return g[key]!;
+}
+
+/** Closes the process-wide models; the next use reads models/ and the store afresh (a restart). */
+export async function closeImageModels(): Promise<void> {
+  const g = globalThis as Holder;
+  const opening = g[key];
+  delete g[key];
+  forgetModelCatalog();
+  if (opening) await (await opening.catch(() => null))?.close();
+}
+
+/** Runs `fn` with the serving model, kept in memory until `fn` settles even if a switch comes. */
+export async function withServingModel<T>(fn: (model: LoadedModel) => Promise<T>): Promise<T> {
+  const serving = (await getImageModels()).serving;
+  return serving.use(() => fn(serving));
+}
+
+/** Runs `fn` with every model a new pin needs a vector of (the serving one first). */
+export async function withWriteModels<T>(fn: (models: LoadedModel[]) => Promise<T>): Promise<T> {
+  return (await getImageModels()).withWriteModels(fn);
+}
