@@ -3,3 +3,4 @@ export * from "./pin";
 export * from "./search";
 export * from "./health";
 export * from "./shop";
+export * from "./on-device";

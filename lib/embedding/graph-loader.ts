@@ -9,7 +9,7 @@ import type * as tfc from "@tensorflow/tfjs-core";
 import { loadGraphModel, type GraphModel } from "@tensorflow/tfjs-converter";
 import type { BackboneSpec } from "./manifest";
 
-interface ModelJson {
+export interface ModelJson {
   format?: string;
   generatedBy?: string;
   convertedBy?: string | null;
@@ -31,7 +31,7 @@ function concat(buffers: Uint8Array[]): ArrayBuffer {
 }
 
 /** The placeholder keeps its rank but every size becomes -1, so any batch and size can run. */
-function makeInputDynamic(json: ModelJson, inputNode: string): void {
+export function makeInputDynamic(json: ModelJson, inputNode: string): void {
   const node = json.modelTopology.node.find((n) => n.name === inputNode && n.op === "Placeholder");
   const shape = node?.attr?.shape as { shape?: { dim?: Array<{ size: string }> } } | undefined;
   const dims = shape?.shape?.dim;
