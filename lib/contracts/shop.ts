@@ -23,5 +23,10 @@ export const ShopObject = z.object({
 });
 export type ShopObject = z.infer<typeof ShopObject>;
 
-export const ShopResponse = z.object({ objects: z.array(ShopObject), tookMs: z.number() });
+export const ShopResponse = z.object({
+  objects: z.array(ShopObject),
+  tookMs: z.number(),
+  /** Products scoring below this are probably not the same kind of thing (the model's cut-off). */
+  minRelevantScore: z.number().min(0).max(1).optional(),
+});
 export type ShopResponse = z.infer<typeof ShopResponse>;

@@ -98,8 +98,10 @@ export async function shopScene(bytes: Uint8Array, fields: ShopFields): Promise<
   const start = performance.now();
   const image = await validateImage(bytes);
   const scene = await toRgb(image, { maxSide: SCENE_MAX_SIDE });
-  const objects = await withServingModel((model) => shopPixels(model, scene, fields.k));
-  return { objects, tookMs: elapsed(start) };
+  return withServingModel(async (model) => {
+    const objects = await shopPixels(model, scene, fields.k);
+    return { objects, tookMs: elapsed(start), minRelevantScore: model.embedder.minRelevantScore };
+  });
 }
 
 const cacheKey = Symbol.for("glimpse.shop-pin-cache");
@@ -118,9 +120,11 @@ export async function shopPin(id: string, fields: ShopFields): Promise<ShopRespo
   return withServingModel(async (model) => {
     const vectors = model.vectors;
     const version = vectors.version;
-    const key = `${record.id}:${fields.k}`;
+    // Keyed by model too: after a model switch the new index's version may equal the old one's.
+    const key = `${model.key}:${record.id}:${fields.k}`;
+    const { minRelevantScore } = model.embedder;
     const cached = pinCache(version).get(key);
-    if (cached) return { objects: cached, tookMs: elapsed(start) };
+    if (cached) return { objects: cached, tookMs: elapsed(start), minRelevantScore };
     const stored = await getImageStore().read(record.imageSha256, "original", "webp");
     if (!stored) throw new AppError("unavailable", "This pin's image is not in the image store.", 503);
     const scene = await toRgb(await validateImage(stored.bytes), { maxSide: SCENE_MAX_SIDE });
@@ -132,6 +136,6 @@ export async function shopPin(id: string, fields: ShopFields): Promise<ShopRespo
       if (entries.size >= PIN_CACHE_LIMIT) entries.delete(entries.keys().next().value!);
       entries.set(key, objects);
     }
-    return { objects, tookMs: elapsed(start) };
+    return { objects, tookMs: elapsed(start), minRelevantScore };
   });
 }
