@@ -5,16 +5,20 @@ import Link from "next/link";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { ShopObject } from "@/lib/contracts";
 import { formatPrice } from "@/lib/client/format";
+import { splitByRelevance } from "@/lib/client/relevance";
 import { filterProducts, noProductFilter, objectName, productCategories, type ProductFilter } from "@/lib/client/shop-look";
 import { CloseIcon } from "@/components/ui/icons";
 
 const field =
   "h-10 rounded-xl bg-neutral-100 px-3 text-sm text-neutral-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600";
 
-export function ShopPanel({ object, onClose }: { object: ShopObject; onClose: () => void }) {
+export function ShopPanel({ object, minRelevantScore, onClose }: { object: ShopObject; minRelevantScore?: number; onClose: () => void }) {
   const [filter, setFilter] = useState<ProductFilter>(noProductFilter);
+  const [showLessSimilar, setShowLessSimilar] = useState(false);
   const categories = useMemo(() => productCategories(object.products), [object.products]);
-  const products = filterProducts(object.products, filter);
+  // Below the model's cut-off a product is probably not the same kind of thing: tucked away.
+  const { relevant, lessSimilar } = splitByRelevance(filterProducts(object.products, filter), minRelevantScore);
+  const products = showLessSimilar ? [...relevant, ...lessSimilar] : relevant;
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const set = (patch: Partial<ProductFilter>) => setFilter((f) => ({ ...f, ...patch }));
@@ -74,7 +78,7 @@ export function ShopPanel({ object, onClose }: { object: ShopObject; onClose: ()
       <ul className="min-h-0 flex-1 overflow-y-auto px-2 pb-4" aria-live="polite">
         {products.length === 0 && (
           <li className="px-2 py-6 text-center text-sm text-neutral-500">
-            {object.products.length === 0 ? "No matching products in the catalog yet" : "No products match these filters"}
+            {object.products.length === 0 ? "No matching products in the catalog yet" : lessSimilar.length > 0 ? "Nothing close in the catalog" : "No products match these filters"}
           </li>
         )}
         {products.map(({ id, pin }) => (
@@ -95,6 +99,18 @@ export function ShopPanel({ object, onClose }: { object: ShopObject; onClose: ()
             </Link>
           </li>
         ))}
+        {lessSimilar.length > 0 && !showLessSimilar && (
+          <li className="px-2 pt-2">
+            <button
+              type="button"
+              data-testid="shop-show-less-similar"
+              onClick={() => setShowLessSimilar(true)}
+              className="w-full rounded-xl bg-neutral-100 px-3 py-2 text-sm font-medium text-neutral-800 hover:bg-neutral-200 focus-visible:outline-2 focus-visible:outline-blue-600"
+            >
+              Show {lessSimilar.length} less similar
+            </button>
+          </li>
+        )}
       </ul>
     </section>
   );
