@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CodesResponse, ErrorBody, PinResponse, SearchResponse, StudentModelResponse } from "@/lib/contracts";
 import { hamming, signCode } from "@/lib/embedding/binary";
 import { parseManifest } from "@/lib/embedding/manifest";
-import { ManifestEmbedder } from "@/lib/embedding/manifest-embedder";
+import { loadManifestEmbedder } from "@/lib/embedding/manifest-embedder";
 import { toRgb, validateImage } from "@/lib/image";
 
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "glimpse-on-device-"));
@@ -98,7 +98,7 @@ describe("on-device search", () => {
 
   it("finds a pin from the student's vector, on the device's codes and on the server", async () => {
     const student = StudentModelResponse.parse(await (await studentRoute.GET(new Request(`${base}/api/models/student`), params({ key: "student" }))).json());
-    const embedder = await ManifestEmbedder.fromDirectory(path.join(process.cwd(), "models", parseManifest(student.manifest).id), process.cwd());
+    const embedder = await loadManifestEmbedder(path.join(process.cwd(), "models", parseManifest(student.manifest).id), process.cwd());
     const target = created[1]!;
     const views = await embedder.embedQuery(await toRgb(await validateImage(new Uint8Array(target.image)), { maxSide: 512 }));
     embedder.dispose();

@@ -1,8 +1,8 @@
-// The sticky bar on every page: wordmark home, search (text or image), add a pin.
+// The sticky bar on every page: wordmark home, search (text or image), Lens, add a pin.
 import Link from "next/link";
 import { SearchBar } from "@/components/search/search-bar";
 import { buttonClass } from "@/components/ui/button";
-import { PlusIcon } from "@/components/ui/icons";
+import { LensIcon, PlusIcon } from "@/components/ui/icons";
 
 export function SiteHeader() {
   return (
@@ -20,6 +20,15 @@ export function SiteHeader() {
           <span className="hidden text-xl font-bold tracking-tight text-red-600 md:inline">Glimpse</span>
         </Link>
         <SearchBar />
+        <Link
+          href="/lens"
+          title="Lens: search with your camera"
+          className={buttonClass("secondary", "shrink-0")}
+          data-testid="header-lens"
+        >
+          <LensIcon />
+          <span className="sr-only sm:not-sr-only">Lens</span>
+        </Link>
         <Link href="/pin/new" className={buttonClass("primary", "shrink-0")} data-testid="header-add-pin">
           <PlusIcon />
           <span className="sr-only sm:not-sr-only">Add pin</span>

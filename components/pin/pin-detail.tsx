@@ -16,6 +16,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { ExternalLinkIcon } from "@/components/ui/icons";
 import { GridSkeleton } from "./grid-skeleton";
 import { PinImage } from "./pin-image";
+import { SearchInsideButton, SearchInsideLayer, SearchInsideResults, useSearchInside, type SearchInside } from "./search-inside";
 
 export function PinDetail({ id }: { id: string }) {
   const pin = useQuery(pinQuery(id));
@@ -32,7 +33,7 @@ export function PinDetail({ id }: { id: string }) {
   }
   return (
     <>
-      <PinCloseup pin={pin.data} />
+      <SearchablePinCloseup pin={pin.data} />
       <MoreLikeThis id={id} />
     </>
   );
@@ -46,7 +47,18 @@ function hostOf(link: string): string {
   }
 }
 
-function PinCloseup({ pin }: { pin: Pin }) {
+/** The close-up, and what "Search inside this image" finds under it. */
+function SearchablePinCloseup({ pin }: { pin: Pin }) {
+  const inside = useSearchInside(pin);
+  return (
+    <>
+      <PinCloseup pin={pin} inside={inside} />
+      <SearchInsideResults inside={inside} />
+    </>
+  );
+}
+
+function PinCloseup({ pin, inside }: { pin: Pin; inside: SearchInside }) {
   // Shop the Look is extra: while it loads, or if it fails, the pin shows as it always did.
   const shop = useQuery(pinShopQuery(pin.id));
   const objects = shop.data?.objects ?? [];
@@ -64,11 +76,13 @@ function PinCloseup({ pin }: { pin: Pin }) {
       >
         <div className="relative mx-auto max-w-[var(--fit-width)]">
           <PinImage pin={pin} src={pin.imageUrl} priority />
-          <ShopDots objects={objects} selected={selected} onSelect={setSelected} />
+          {!inside.active && <ShopDots objects={objects} selected={selected} onSelect={setSelected} />}
+          <SearchInsideLayer inside={inside} />
+          <SearchInsideButton inside={inside} />
         </div>
       </div>
       <div className="flex min-w-0 flex-1 flex-col gap-4 p-5 sm:p-8">
-        {selectedObject && <ShopPanel key={selected} object={selectedObject} onClose={() => setSelected(null)} />}
+        {selectedObject && <ShopPanel key={selected} object={selectedObject} minRelevantScore={shop.data?.minRelevantScore} onClose={() => setSelected(null)} />}
         <div className="flex flex-wrap items-center gap-2">
           {pin.category && (
             <span data-testid="pin-category" className="rounded-full bg-neutral-100 px-3 py-1 text-xs font-medium text-neutral-700">

@@ -73,3 +73,13 @@ export function CloseIcon(props: IconProps) {
     </Icon>
   );
 }
+
+/** The Lens mark: a viewfinder's corners around a dot. */
+export function LensIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M4 9V6a2 2 0 0 1 2-2h3M15 4h3a2 2 0 0 1 2 2v3M20 15v3a2 2 0 0 1-2 2h-3M9 20H6a2 2 0 0 1-2-2v-3" />
+      <circle cx="12" cy="12" r="3" />
+    </Icon>
+  );
+}

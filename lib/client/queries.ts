@@ -3,6 +3,7 @@
 import "client-only";
 import { infiniteQueryOptions, mutationOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
 import {
+  type Box,
   CreatePinResponse,
   FeedResponse,
   PinResponse,
@@ -12,7 +13,9 @@ import {
   type Pin,
   type PinKind,
 } from "@/lib/contracts";
+import { ApiError } from "./api-error";
 import { fetchJson } from "./fetch-json";
+import { float32ToBase64 } from "./on-device/base64";
 import type { QueryImage } from "./query-image";
 
 const FEED_PAGE_SIZE = 30;
@@ -29,6 +32,8 @@ export const queryKeys = {
   imageSearch: (imageId: string, k: number) => ["search", "image", imageId, k] as const,
   pinShop: (id: string, k: number) => [...queryKeys.pins, "detail", id, "shop", k] as const,
   sceneShop: (imageId: string, k: number) => ["shop", "image", imageId, k] as const,
+  embeddingSearch: (queryId: string, k: number) => ["search", "embedding", queryId, k] as const,
+  regionSearch: (imageId: string, box: Box | undefined, k: number) => ["search", "region", imageId, box ?? null, k] as const,
 };
 
 export function feedQuery() {
@@ -81,6 +86,66 @@ export function imageSearchQuery(image: QueryImage, k = SEARCH_K) {
     // The same image searched twice gives the same answer; don't re-upload on focus.
     staleTime: Infinity,
   });
+}
+
+/** A vector the on-device student made (it lives in the server's space), searched on the server. */
+export interface DeviceVector {
+  /** Changes with every query, so answers for two frames never mix. */
+  id: string;
+  vector: Float32Array;
+  /** The student's model key. */
+  model: string;
+}
+
+/** The server's refinement of on-device results: exact float search with the student's vector. */
+export function embeddingSearchQuery(query: DeviceVector | null, k = SEARCH_K) {
+  return queryOptions({
+    queryKey: queryKeys.embeddingSearch(query?.id ?? "", k),
+    queryFn: ({ signal }) =>
+      fetchJson("/api/search/embedding", SearchResponse, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ embedding: float32ToBase64(query!.vector), model: query!.model, k }),
+        signal,
+      }),
+    enabled: query !== null,
+    staleTime: Infinity,
+    // A refused vector (model_mismatch) would be refused again.
+    retry: false,
+  });
+}
+
+/** An image (or a region of it) to search on the server; `image` is read only when the query runs. */
+export interface ImageRegion {
+  /** Names the image: the same id and box give the same answer. */
+  id: string;
+  image: () => Promise<Blob>;
+  box?: Box;
+}
+
+/** Server-side (teacher) search of a region: `POST /api/search` with the image and its box. */
+export function regionSearchQuery(region: ImageRegion | null, k = SEARCH_K) {
+  return queryOptions({
+    queryKey: queryKeys.regionSearch(region?.id ?? "", region?.box, k),
+    queryFn: async ({ signal }) => {
+      const body = new FormData();
+      body.set("image", await region!.image(), "region-source");
+      if (region!.box) body.set("box", JSON.stringify(region!.box));
+      body.set("k", String(k));
+      return fetchJson("/api/search", SearchResponse, { method: "POST", body, signal });
+    },
+    enabled: region !== null,
+    staleTime: Infinity,
+  });
+}
+
+/** The bytes behind an image URL of this app (e.g. a pin's imageUrl), as a Blob to upload. */
+export async function fetchImageBlob(url: string): Promise<Blob> {
+  const response = await fetch(url);
+  if (!response.ok) {
+    throw new ApiError(response.status === 404 ? "not_found" : "internal", `Could not read the image (${response.status}).`, response.status);
+  }
+  return response.blob();
 }
 
 /** Shop the Look for a stored pin: its objects, each with matching products best first. */

@@ -1,7 +1,7 @@
-import "server-only";
 // One backbone network at run time: prepares input as its manifest says, runs the graph up to
 // the layers it needs, and hands back pooled parts and channel-summed activation maps as plain
-// arrays. Every tensor it makes is disposed before it returns.
+// arrays. Every tensor it makes is disposed before it returns. Shared by the server and the
+// browser's worker: tensors are read with `await data()` (dataSync loses a WebGPU device).
 import type * as tfc from "@tensorflow/tfjs-core";
 import type { GraphModel } from "@tensorflow/tfjs-converter";
 import type { RgbImage } from "@/lib/image/types";

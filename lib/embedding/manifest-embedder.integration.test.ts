@@ -5,7 +5,7 @@ import sharp from "sharp";
 import * as tf from "@tensorflow/tfjs-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RgbImage } from "@/lib/image/types";
-import { ManifestEmbedder } from "./manifest-embedder";
+import { loadManifestEmbedder, type ManifestEmbedder } from "./manifest-embedder";
 
 async function rgb(svg: string, blur = 0, crop?: { left: number; top: number; width: number; height: number }): Promise<RgbImage> {
   let img = sharp(Buffer.from(svg)).flatten({ background: "#ffffff" });
@@ -31,7 +31,7 @@ const cos = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * 
 describe("ManifestEmbedder (shipped model)", () => {
   let embedder: ManifestEmbedder;
   beforeAll(async () => {
-    embedder = await ManifestEmbedder.fromDirectory(path.join(process.cwd(), "models/glimpse-concat-pca256"), process.cwd());
+    embedder = await loadManifestEmbedder(path.join(process.cwd(), "models/glimpse-concat-pca256"), process.cwd());
   });
   afterAll(() => embedder?.dispose());
 

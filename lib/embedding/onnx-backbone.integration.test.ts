@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RgbImage } from "@/lib/image/types";
 import { BackboneSpec, EmbeddingManifest, type InputSpec } from "./manifest";
-import { FeatureExtractor, ManifestEmbedder } from "./manifest-embedder";
+import { loadFeatureExtractor, loadManifestEmbedder } from "./manifest-embedder";
 import { float32Bytes } from "./model-files";
 import { chooseProviders, nhwcToNchw, OnnxBackbone, poolPart, PROVIDERS_ENV } from "./onnx-backbone";
 import { embeddingFromParts } from "./postprocess";
@@ -213,7 +213,7 @@ describe("ManifestEmbedder on an ONNX backbone", () => {
   });
 
   it("FeatureExtractor gives the reference parts and maps", async () => {
-    const extractor = await FeatureExtractor.load(manifest, root);
+    const extractor = await loadFeatureExtractor(manifest, root);
     try {
       const [f] = await extractor.features([exact], true);
       const ref = reference(normalizedByHand(exact));
@@ -227,7 +227,7 @@ describe("ManifestEmbedder on an ONNX backbone", () => {
   });
 
   it("applies the manifest's head to the reference parts", async () => {
-    const embedder = await ManifestEmbedder.fromDirectory(modelDir, root);
+    const embedder = await loadManifestEmbedder(modelDir, root);
     try {
       const ref = reference(normalizedByHand(exact)).pooled;
       const expected = embeddingFromParts([ref, ref], { sqrt: true, mean, projection, dim });

@@ -2,7 +2,7 @@ import "server-only";
 // The server's image embedders: loaded once per model folder, lazily, and kept on globalThis so
 // Next.js dev reloads of this module do not load a model again. Weight paths in manifests
 // resolve from process.cwd(), the repository root, in route handlers and in scripts.
-import { ManifestEmbedder } from "@/lib/embedding/manifest-embedder";
+import { loadManifestEmbedder, type ManifestEmbedder } from "@/lib/embedding/manifest-embedder";
 import type { Embedder } from "@/lib/embedding/types";
 import { getModelCatalog, type CatalogModel } from "./model-catalog";
 
@@ -17,7 +17,7 @@ export function loadImageEmbedder(model: CatalogModel): Promise<ManifestEmbedder
   const embedders = loaded();
   let loading = embedders.get(model.path);
   if (!loading) {
-    loading = ManifestEmbedder.fromDirectory(model.path, process.cwd());
+    loading = loadManifestEmbedder(model.path, process.cwd());
     const mine = loading;
     // A failed load must not stick: the next call tries again.
     mine.catch(() => {

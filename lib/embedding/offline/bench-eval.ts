@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { hamming, nearestCodes, signCode } from "../binary";
 import type { EmbeddingManifest } from "../manifest";
-import { FeatureExtractor, ManifestEmbedder } from "../manifest-embedder";
+import { loadFeatureExtractor, loadManifestEmbedder, type FeatureExtractor } from "../manifest-embedder";
 import { readManifest, readPostprocess } from "../model-files";
 import { centreAndProject, joinParts, l2NormalizeInPlace, type Postprocess } from "../postprocess";
 import { cropRgb } from "../resample";
@@ -39,7 +39,7 @@ async function benchFeatures(manifest: EmbeddingManifest, root: string, data: st
   const gallery = readJsonl<GalleryItem>(path.join(data, "gallery.jsonl"));
   const queries = readJsonl<QueryItem>(path.join(data, "queries.jsonl"));
   let extractor: FeatureExtractor | undefined;
-  const need = async () => (extractor ??= await FeatureExtractor.load(manifest, root));
+  const need = async () => (extractor ??= await loadFeatureExtractor(manifest, root));
   const galleryRows: Float32Array[] = [];
   for (let i = 0; i < gallery.length; i += 8) {
     const chunk = gallery.slice(i, i + 8);
@@ -244,13 +244,13 @@ export async function measureSpeed(modelDir: string, root: string, data: string,
   };
   const out: Record<string, number> = {};
   for (const b of manifest.backbones) {
-    const ex = await FeatureExtractor.load({ ...manifest, backbones: [{ ...b, saliency: [] }] }, root);
+    const ex = await loadFeatureExtractor({ ...manifest, backbones: [{ ...b, saliency: [] }] }, root);
     out[`${b.name} (${b.input.width}px)`] = await median((i) => ex.features([images[i]!]));
     ex.dispose();
   }
   for (const [label, dir] of [["teacher", modelDir], ["student", studentDir]] as const) {
     if (!dir) continue;
-    const embedder = await ManifestEmbedder.fromDirectory(dir, root);
+    const embedder = await loadManifestEmbedder(dir, root);
     out[`${label} embed (one view)`] = await median((i) => embedder.embed(images[i]!));
     out[`${label} embedQuery (full + ${embedder.manifest.queryViews.saliency.length} views)`] = await median((i) => embedder.embedQuery(images[i]!));
     embedder.dispose();

@@ -6,7 +6,7 @@ import "server-only";
 import { readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { featureDim, type EmbeddingManifest } from "../manifest";
-import { FeatureExtractor } from "../manifest-embedder";
+import { loadFeatureExtractor, type FeatureExtractor } from "../manifest-embedder";
 import { float32Bytes, readManifest } from "../model-files";
 import { centreAndProject, joinParts, l2NormalizeInPlace } from "../postprocess";
 import { tfjsWasm } from "../tfjs-runtime";
@@ -131,7 +131,7 @@ export async function fitModel(modelDir: string, root: string, opts: { clipart: 
   const backgrounds = await Promise.all(wallpaperFiles().map((f) => decodeFile(f, 1024)));
   console.log(`backgrounds: ${backgrounds.length} wallpapers`);
   let samples = fitSamples(opts.clipart, opts.photos, opts.seed, backgrounds);
-  const extractor = await FeatureExtractor.load(manifest, root);
+  const extractor = await loadFeatureExtractor(manifest, root);
   const cache = new FeatureCache(path.join(opts.cacheDir, `fit-${manifest.id}-${opts.seed}`), width);
   const extracted = await extractAll(extractor, samples, cache, "fit features");
   extractor.dispose();

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { seededRandom } from "@/lib/random";
 import { featureDim, modelKey, type EmbeddingManifest } from "../manifest";
-import { FeatureExtractor } from "../manifest-embedder";
+import { loadFeatureExtractor } from "../manifest-embedder";
 import { float32Bytes, readManifest, readPostprocess } from "../model-files";
 import { splitParts } from "../offline/feature-cache";
 import { meanOf } from "../offline/pca";
@@ -70,9 +70,9 @@ export async function extractShard(setup: TrainingSetup, shard: number, of: numb
   const withStudent = sharedSlice(setup) === null;
   const mine = setup.views.filter((v, i) => i % of === shard && !(known.teacher.get(v.key) && (!withStudent || known.student.get(v.key))));
   if (mine.length === 0) return;
-  const extractions = [{ extractor: await FeatureExtractor.load(setup.base, setup.options.root), cache: cachePart(prefixes.teacher, featureDim(setup.base), shard) }];
+  const extractions = [{ extractor: await loadFeatureExtractor(setup.base, setup.options.root), cache: cachePart(prefixes.teacher, featureDim(setup.base), shard) }];
   if (withStudent) {
-    extractions.push({ extractor: await FeatureExtractor.load(setup.studentBase, setup.options.root), cache: cachePart(prefixes.student, featureDim(setup.studentBase), shard) });
+    extractions.push({ extractor: await loadFeatureExtractor(setup.studentBase, setup.options.root), cache: cachePart(prefixes.student, featureDim(setup.studentBase), shard) });
   }
   await extractViews(mine, extractions, log);
   for (const e of extractions) e.extractor.dispose();

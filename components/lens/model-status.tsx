@@ -1,0 +1,80 @@
+"use client";
+// One line about the on-device model: download progress, backend start and warm-up while it
+// loads; then the backend it runs on, the size of its index and the last search's time.
+import type { OnDeviceStatus, RunningBackend } from "@/lib/client/on-device/protocol";
+import { formatBytes } from "@/lib/client/image-files";
+
+const BACKEND_NAMES: Record<RunningBackend["name"], string> = { webgpu: "WebGPU", webgl: "WebGL", wasm: "WASM" };
+
+export function backendLabel(backend: RunningBackend): string {
+  return `${BACKEND_NAMES[backend.name]} (${backend.detail})`;
+}
+
+function loadingText(status: Extract<OnDeviceStatus, { state: "loading" }>): string {
+  switch (status.stage) {
+    case "manifest":
+      return "Getting the on-device model…";
+    case "download":
+      return status.total > 0
+        ? `Downloading the on-device model · ${formatBytes(status.loaded)} of ${formatBytes(status.total)}`
+        : "Downloading the on-device model…";
+    case "backend":
+      return `Starting ${status.backend ? BACKEND_NAMES[status.backend.name] : "the model"}…`;
+    case "warmup":
+      return `Warming up on ${status.backend ? backendLabel(status.backend) : "this device"}…`;
+  }
+}
+
+export function ModelStatus({ status, lastMs }: { status: OnDeviceStatus; lastMs?: number }) {
+  const backend = status.state === "ready" || status.state === "loading" ? status.backend : undefined;
+  const share =
+    status.state !== "loading"
+      ? 0
+      : status.stage === "download"
+        ? status.total > 0
+          ? status.loaded / status.total
+          : 0
+        : status.stage === "manifest"
+          ? 0
+          : 1;
+  return (
+    <div
+      data-testid="lens-model-status"
+      data-state={status.state}
+      data-backend={backend?.name}
+      role="status"
+      className="flex min-h-10 flex-col justify-center gap-1.5 rounded-2xl bg-neutral-100 px-4 py-2 text-sm text-neutral-700"
+    >
+      {status.state === "loading" || status.state === "idle" ? (
+        <>
+          <p>{status.state === "idle" ? "Getting the on-device model…" : loadingText(status)}</p>
+          <div
+            role="progressbar"
+            aria-label="On-device model"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(share * 100)}
+            className="h-1.5 overflow-hidden rounded-full bg-neutral-300"
+          >
+            <div
+              className={`h-full rounded-full bg-red-600 transition-[width] duration-200 ${status.state === "loading" && status.stage !== "download" && status.stage !== "manifest" ? "animate-pulse" : ""}`}
+              style={{ width: `${Math.round(share * 100)}%` }}
+            />
+          </div>
+        </>
+      ) : status.state === "ready" ? (
+        <p>
+          <span className="font-semibold text-neutral-900">On-device</span> · {backendLabel(status.backend)} ·{" "}
+          {status.indexed.toLocaleString()} pins
+          {lastMs !== undefined && <> · {Math.round(lastMs)} ms</>}
+        </p>
+      ) : status.state === "unavailable" ? (
+        <p>No on-device model on this server yet — searching on the server.</p>
+      ) : (
+        <p>
+          On-device search failed ({status.message}) — searching on the server.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// Lens and "Search inside this image": what the on-device student finds shows first, marked as
+// the device's, and the server's answer replaces it. Chromium's fake camera plays a picture of a
+// seeded product (e2e/support/camera.ts); the server's refinement is held until the device's
+// results have been seen.
+import { expect, test } from "@playwright/test";
+import { LensPage, PinSearchInside } from "./pages/lens-page";
+import { CAMERA_PRODUCT_TITLE, cameraPicture } from "./support/camera";
+import { shopScene } from "./support/catalog";
+import { pinTitled } from "./support/pins";
+
+test.describe.configure({ timeout: 180_000 });
+
+test("the camera finds the product on the device, then the server refines it", async ({ page, request }) => {
+  const pin = await pinTitled(request, CAMERA_PRODUCT_TITLE);
+  const lens = new LensPage(page);
+  const refinement = await lens.holdRefinement();
+  await lens.open();
+
+  await expect(lens.modelStatus).toHaveAttribute("data-state", "ready", { timeout: 120_000 });
+  await expect(lens.modelStatus).toHaveAttribute("data-backend", /^(wasm|webgl|webgpu)$/);
+  await expect(lens.preview).toHaveAttribute("data-mode", "live");
+  await expect(lens.results.from("device", "whole").card(pin.id)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("lens-device.png") });
+
+  refinement.release();
+  await expect(lens.results.from("server", "whole").card(pin.id)).toBeVisible();
+  const ids = await lens.results.from("server").pinIds();
+  expect(ids.indexOf(pin.id)).toBeLessThan(5);
+  await page.screenshot({ path: test.info().outputPath("lens-server.png") });
+});
+
+test("a box on the frozen frame searches only that region", async ({ page, request }) => {
+  const pin = await pinTitled(request, CAMERA_PRODUCT_TITLE);
+  const { box } = await cameraPicture();
+  const lens = new LensPage(page);
+  await lens.open();
+  await expect(lens.modelStatus).toHaveAttribute("data-state", "ready", { timeout: 120_000 });
+  // Let the live picture's search finish (refined by the server), so what follows is the box's.
+  await expect(lens.results.from("server").cards.first()).toBeVisible();
+
+  await lens.freeze();
+  await expect(lens.preview).toHaveAttribute("data-mode", "still");
+  const refinement = await lens.holdRefinement();
+  await lens.searchBox(box);
+  await expect(page.getByTestId("lens-region-box")).toBeVisible();
+  await expect(lens.results.from("device", "box").card(pin.id)).toBeVisible();
+
+  refinement.release();
+  await expect(lens.results.from("server", "box").card(pin.id)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("lens-box.png") });
+});
+
+test("a box on a pin's picture finds the product inside it", async ({ page, request }) => {
+  const { scene, products } = shopScene();
+  const boot = scene.objects!.find((o) => o.file.includes("hiking-boot"))!;
+  const [scenePin, bootPin] = await Promise.all([
+    pinTitled(request, scene.title!),
+    pinTitled(request, products.find((p) => p.file === boot.file)!.title!),
+  ]);
+  const pinPage = new PinSearchInside(page);
+  const refinement = await pinPage.holdRefinement();
+  await pinPage.open(`/pin/${scenePin.id}`);
+  await pinPage.start();
+  await pinPage.searchBox(boot.box);
+
+  await expect(pinPage.results.from("device", "box").card(bootPin.id)).toBeVisible({ timeout: 120_000 });
+  await page.screenshot({ path: test.info().outputPath("pin-region-device.png"), fullPage: true });
+  refinement.release();
+  await expect(pinPage.results.from("server", "box").card(bootPin.id)).toBeVisible();
+  const ids = await pinPage.results.from("server").pinIds();
+  expect(ids.indexOf(bootPin.id)).toBeLessThan(3);
+});

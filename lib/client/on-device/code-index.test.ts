@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import type { Pin } from "@/lib/contracts";
+import { signCode } from "@/lib/embedding/binary";
+import { CodeIndex, hammingScore } from "./code-index";
+
+function pin(id: string): Pin {
+  return {
+    id,
+    title: id,
+    description: "",
+    link: null,
+    price: null,
+    category: null,
+    kind: "pin",
+    imageUrl: `/img/${id}`,
+    thumbUrl: `/thumb/${id}`,
+    width: 10,
+    height: 10,
+    dominantColor: "#000000",
+    createdAt: "2024-01-01T00:00:00.000Z",
+  };
+}
+
+/** A 16-d ±1 vector from a bit pattern (bit i set → +1). */
+function vector(bits: number): Float32Array {
+  return Float32Array.from({ length: 16 }, (_, i) => ((bits >> i) & 1 ? 0.25 : -0.25));
+}
+
+describe("hammingScore", () => {
+  it("maps distance to an estimated cosine, clamped to 0–1", () => {
+    expect(hammingScore(0, 256)).toBe(1);
+    expect(hammingScore(128, 256)).toBeCloseTo(0, 9);
+    expect(hammingScore(200, 256)).toBe(0);
+    expect(hammingScore(64, 256)).toBeCloseTo(Math.SQRT1_2, 9);
+  });
+});
+
+describe("CodeIndex", () => {
+  const entries = [
+    { id: "a", bits: 0b0000_0000_0000_0000 },
+    { id: "b", bits: 0b0000_0000_0000_0111 },
+    { id: "c", bits: 0b1111_1111_0000_0000 },
+    { id: "d", bits: 0b1111_1111_1111_1111 },
+  ];
+
+  function index(): CodeIndex {
+    const idx = new CodeIndex("teacher@1", 16, 1);
+    idx.add(entries.map((e) => ({ code: signCode(vector(e.bits)), pin: pin(e.id) })));
+    return idx;
+  }
+
+  it("grows past its first capacity and ranks by Hamming distance", () => {
+    const idx = index();
+    expect(idx.size).toBe(4);
+    const { results, bestView } = idx.search([vector(0b1)], 3);
+    expect(results.map((r) => r.id)).toEqual(["a", "b", "c"]);
+    expect(results[0]!.score).toBeCloseTo(Math.cos(Math.PI / 16), 9);
+    expect(bestView).toBe(0);
+  });
+
+  it("scores a pin by its best view and names the view that found the top result", () => {
+    const { results, bestView } = index().search([vector(0b0000_0000_0000_0011), vector(0b1111_1111_1111_1111)], 2);
+    expect(results.map((r) => r.id)).toEqual(["d", "b"]);
+    expect(results[0]!.score).toBe(1);
+    expect(results[1]!.score).toBeCloseTo(Math.cos(Math.PI / 16), 9);
+    expect(bestView).toBe(1);
+  });
+
+  it("replaces a pin added twice instead of listing it twice", () => {
+    const idx = index();
+    idx.add([{ code: signCode(vector(0b1111_1111_1111_1111)), pin: pin("a") }]);
+    expect(idx.size).toBe(4);
+    expect(idx.search([vector(0xffff)], 2).results.map((r) => r.id)).toEqual(["a", "d"]);
+  });
+
+  it("refuses codes and views of another size", () => {
+    const idx = index();
+    expect(() => idx.add([{ code: new Uint8Array(3), pin: pin("x") }])).toThrow(RangeError);
+    expect(() => idx.search([new Float32Array(8)], 1)).toThrow(RangeError);
+    expect(new CodeIndex("m", 16).search([vector(0)], 5).results).toEqual([]);
+  });
+});

@@ -1,0 +1,106 @@
+// The on-device index: the catalog's sign-bit codes in one growing typed array, with the pins
+// beside them, searched by Hamming distance. A query has several views (the frame and its
+// saliency crops); a pin is scored by its best view, as the server scores float vectors.
+import type { Pin, Result } from "@/lib/contracts";
+import { hamming, nearestCodes, signCode } from "@/lib/embedding/binary";
+
+/**
+ * Hamming distance → the API's 0–1 score. For sign bits, the share of differing bits estimates
+ * the angle between the vectors over π (the sign-random-projection identity, close enough for
+ * whitened embeddings), so cos(π·d/bits) estimates the cosine and max(0, ·) matches the server's
+ * max(0, cosine): device and server scores mean the same thing and share the relevance cut-off.
+ */
+export function hammingScore(distance: number, bits: number): number {
+  if (bits <= 0) return 0;
+  return Math.max(0, Math.min(1, Math.cos((Math.PI * distance) / bits)));
+}
+
+export interface CodeSearch {
+  results: Result[];
+  /** The view that matched the top result (0 when there is none). */
+  bestView: number;
+}
+
+export class CodeIndex {
+  private codes: Uint8Array;
+  private pins: Pin[] = [];
+  private readonly positions = new Map<string, number>();
+  readonly bytesPerCode: number;
+
+  constructor(
+    /** The vector space the codes come from (the teacher's model key). */
+    readonly model: string,
+    readonly dim: number,
+    capacity = 1024,
+  ) {
+    this.bytesPerCode = Math.ceil(dim / 8);
+    this.codes = new Uint8Array(capacity * this.bytesPerCode);
+  }
+
+  get size(): number {
+    return this.pins.length;
+  }
+
+  /** Adds pins (or replaces the code of one already there, e.g. after a re-embed). */
+  add(items: readonly { code: Uint8Array; pin: Pin }[]): void {
+    for (const { code, pin } of items) {
+      if (code.length !== this.bytesPerCode) {
+        throw new RangeError(`code of ${code.length} bytes, the index holds ${this.bytesPerCode}-byte codes`);
+      }
+      let at = this.positions.get(pin.id);
+      if (at === undefined) {
+        at = this.pins.length;
+        this.grow(at + 1);
+        this.positions.set(pin.id, at);
+        this.pins.push(pin);
+      } else {
+        this.pins[at] = pin;
+      }
+      this.codes.set(code, at * this.bytesPerCode);
+    }
+  }
+
+  /** Top `k` pins for query views (unit vectors of `dim` values), each pin by its best view. */
+  search(views: readonly Float32Array[], k: number): CodeSearch {
+    const n = this.pins.length;
+    if (n === 0 || views.length === 0 || k <= 0) return { results: [], bestView: 0 };
+    const all = this.codes.subarray(0, n * this.bytesPerCode);
+    const queries = views.map((v) => {
+      if (v.length !== this.dim) throw new RangeError(`a ${v.length}-d view against ${this.dim}-d codes`);
+      return signCode(v);
+    });
+    // The best-view top k is inside the union of every view's own top k, so only those
+    // candidates need their distance to every view.
+    const candidates = new Set<number>();
+    for (const q of queries) for (const i of nearestCodes(q, all, k)) candidates.add(i);
+    const scored = [...candidates].map((i) => {
+      let best = Infinity;
+      let view = 0;
+      queries.forEach((q, v) => {
+        const d = hamming(q, all, i * this.bytesPerCode);
+        if (d < best) {
+          best = d;
+          view = v;
+        }
+      });
+      return { i, distance: best, view };
+    });
+    scored.sort((a, b) => a.distance - b.distance || a.i - b.i);
+    const top = scored.slice(0, k);
+    return {
+      results: top.map(({ i, distance }) => {
+        const pin = this.pins[i]!;
+        return { id: pin.id, score: hammingScore(distance, this.dim), pin };
+      }),
+      bestView: top[0]?.view ?? 0,
+    };
+  }
+
+  private grow(count: number): void {
+    const needed = count * this.bytesPerCode;
+    if (needed <= this.codes.length) return;
+    const next = new Uint8Array(Math.max(needed, this.codes.length * 2));
+    next.set(this.codes);
+    this.codes = next;
+  }
+}

@@ -1,0 +1,84 @@
+// Downloads the distilled student as `GET /api/models/student` describes it: each backbone's
+// model.json and weight shards, and the fitted mean and projection, counting bytes as they
+// arrive for the progress bar. The files are immutable under versioned URLs, so a second visit
+// reads them from the browser's HTTP cache.
+import * as tf from "@tensorflow/tfjs-core";
+import { loadGraphModel, type GraphModel } from "@tensorflow/tfjs-converter";
+import type { StudentModelResponse } from "@/lib/contracts";
+import { parseManifest, type BackboneSpec, type EmbeddingManifest } from "@/lib/embedding/manifest";
+import type { Postprocess } from "@/lib/embedding/postprocess";
+import { float32FromBytes } from "./base64";
+
+export interface StudentFiles {
+  manifest: EmbeddingManifest;
+  graphs: { spec: BackboneSpec; artifacts: tf.io.ModelArtifacts }[];
+  post: Postprocess;
+}
+
+/** Bytes received so far, across every file being fetched. */
+export type OnBytes = (received: number) => void;
+
+async function fetchBytes(url: string, onChunk: (bytes: number) => void): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  if (!response.body) {
+    const whole = new Uint8Array(await response.arrayBuffer());
+    onChunk(whole.byteLength);
+    return whole;
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    onChunk(value.byteLength);
+  }
+  return concat(chunks);
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(chunks.reduce((s, c) => s + c.byteLength, 0));
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+async function fetchGraph(spec: BackboneSpec, count: (bytes: number) => void): Promise<tf.io.ModelArtifacts> {
+  if (spec.format !== "tfjs-graph") throw new Error(`${spec.name}: the browser runs only tfjs-graph backbones, not ${spec.format}`);
+  const modelUrl = new URL(spec.model, self.location.href);
+  const json = JSON.parse(new TextDecoder().decode(await fetchBytes(modelUrl.href, count))) as tf.io.ModelJSON;
+  // Shards resolve relative to model.json and are joined in manifest order, as tfjs's own loader does.
+  const paths = json.weightsManifest.flatMap((group) => group.paths);
+  const shards = await Promise.all(paths.map((p) => fetchBytes(new URL(p, modelUrl).href, count)));
+  const weights = concat(shards).buffer;
+  return tf.io.getModelArtifactsForJSON(json, async (manifest) => [manifest.flatMap((group) => group.weights), weights]);
+}
+
+async function fetchFloat32(url: string, shape: readonly number[], count: (bytes: number) => void): Promise<Float32Array> {
+  return float32FromBytes(await fetchBytes(new URL(url, self.location.href).href, count), shape.reduce((a, b) => a * b, 1));
+}
+
+export async function downloadStudent(student: StudentModelResponse, onBytes: OnBytes): Promise<StudentFiles> {
+  const manifest = parseManifest(student.manifest);
+  let received = 0;
+  const count = (bytes: number) => {
+    received += bytes;
+    onBytes(received);
+  };
+  const { mean, projection, sqrt } = manifest.postprocess;
+  const [graphs, meanValues, projectionValues] = await Promise.all([
+    Promise.all(manifest.backbones.map(async (spec) => ({ spec, artifacts: await fetchGraph(spec, count) }))),
+    fetchFloat32(mean.file, mean.shape, count),
+    fetchFloat32(projection.file, projection.shape, count),
+  ]);
+  return { manifest, graphs, post: { sqrt, mean: meanValues, projection: projectionValues, dim: manifest.dim } };
+}
+
+/** Builds a graph model on the backend that is running now (its weights go to that device). */
+export function graphModelFrom(artifacts: tf.io.ModelArtifacts): Promise<GraphModel> {
+  return loadGraphModel({ load: async () => artifacts });
+}
