@@ -9,7 +9,7 @@ import { boxToPixelRect } from "@/lib/image/box";
 import type { RgbImage } from "@/lib/image/types";
 import { resizeRgb } from "@/lib/embedding/resample";
 
-/** The server's EMBEDDING_MAX_SIDE (lib/server/pins.ts), which browser code cannot import. */
+/** The server's EMBEDDING_MAX_SIDE (lib/server/catalog-pixels.ts), which browser code cannot import. */
 export const MAX_SIDE = 512;
 
 /** RGBA (unpremultiplied, as getImageData gives it) → RGB on white. */
