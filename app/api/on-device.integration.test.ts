@@ -115,5 +115,19 @@ describe("on-device search", () => {
     expect(answer.results[0]?.id).toBe(target.id);
     const mismatch = await searchEmbedding.POST(request("some-other-model@1"));
     expect(mismatch.status).toBe(409);
+
+    // Further views count like the first: a pin scores by its best view.
+    const away = Float32Array.from(views[0]!, (v) => -v);
+    const withViews = (extra: unknown[]) =>
+      new Request(`${base}/api/search/embedding`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ embedding: Array.from(away), views: extra, model: student.key, k: 3 }),
+      });
+    const byView = SearchResponse.parse(await (await searchEmbedding.POST(withViews([embedding]))).json());
+    expect(byView.results[0]?.id).toBe(target.id);
+    const short = await searchEmbedding.POST(withViews([[0.5, 0.5]]));
+    expect(short.status).toBe(400);
+    expect(ErrorBody.parse(await short.json()).error.message).toContain("views[0]");
   }, 60_000);
 });

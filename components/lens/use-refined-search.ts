@@ -55,8 +55,8 @@ function useSettled<T>(value: T, ms: number): T {
 let counter = 0;
 
 /**
- * `refine`: "embedding" sends the student's best view to `POST /api/search/embedding` (cheap: a
- * vector, no upload); "region" sends the picture and box to `POST /api/search`, where the
+ * `refine`: "embedding" sends the student's views to `POST /api/search/embedding` (cheap: a
+ * few vectors, no upload); "region" sends the picture and box to `POST /api/search`, where the
  * server's own, larger model embeds it.
  */
 export function useRefinedSearch(status: OnDeviceStatus, client: OnDeviceSearch | null, refine: Refinement) {
@@ -71,7 +71,7 @@ export function useRefinedSearch(status: OnDeviceStatus, client: OnDeviceSearch 
 
   const byVector = useQuery(
     embeddingSearchQuery(
-      refine === "embedding" && current?.device ? { id: current.id, vector: current.device.vector, model: current.device.model } : null,
+      refine === "embedding" && current?.device ? { id: current.id, views: current.device.views, model: current.device.model } : null,
       RESULTS_K,
     ),
   );

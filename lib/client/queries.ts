@@ -88,16 +88,17 @@ export function imageSearchQuery(image: QueryImage, k = SEARCH_K) {
   });
 }
 
-/** A vector the on-device student made (it lives in the server's space), searched on the server. */
+/** Vectors the on-device student made (they live in the server's space), searched on the server. */
 export interface DeviceVector {
   /** Changes with every query, so answers for two frames never mix. */
   id: string;
-  vector: Float32Array;
+  /** The query's views: the whole frame (or region) first, then its crops. */
+  views: Float32Array[];
   /** The student's model key. */
   model: string;
 }
 
-/** The server's refinement of on-device results: exact float search with the student's vector. */
+/** The server's refinement of on-device results: exact float search with the student's views. */
 export function embeddingSearchQuery(query: DeviceVector | null, k = SEARCH_K) {
   return queryOptions({
     queryKey: queryKeys.embeddingSearch(query?.id ?? "", k),
@@ -105,7 +106,12 @@ export function embeddingSearchQuery(query: DeviceVector | null, k = SEARCH_K) {
       fetchJson("/api/search/embedding", SearchResponse, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ embedding: float32ToBase64(query!.vector), model: query!.model, k }),
+        body: JSON.stringify({
+          embedding: float32ToBase64(query!.views[0]!),
+          views: query!.views.slice(1).map(float32ToBase64),
+          model: query!.model,
+          k,
+        }),
         signal,
       }),
     enabled: query !== null,

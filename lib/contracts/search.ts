@@ -47,8 +47,12 @@ export const TextSearchQuery = SearchFilters.extend({
   .refine(priceRangeIsOrdered, priceRangeMessage);
 export type TextSearchQuery = z.infer<typeof TextSearchQuery>;
 
+const EmbeddingValue = z.union([z.array(z.number().finite()).min(1).max(4096), z.string().min(1).max(65536)]);
+
 export const EmbeddingSearchBody = SearchFilters.extend({
-  embedding: z.union([z.array(z.number().finite()).min(1).max(4096), z.string().min(1).max(65536)]),
+  embedding: EmbeddingValue,
+  /** More views of the same query (crops around the object); a pin scores by its best view. */
+  views: z.array(EmbeddingValue).max(8).optional(),
   model: z.string().min(1).max(200),
   k,
 })

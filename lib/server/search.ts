@@ -84,7 +84,7 @@ export function normalize(vector: Float32Array): Float32Array {
  */
 export async function searchByEmbedding(body: EmbeddingSearchBody): Promise<SearchResponse> {
   const start = performance.now();
-  const { embedding, model, k, ...filters } = body;
+  const { embedding, views = [], model, k, ...filters } = body;
   const models = await getImageModels();
   const serving = models.serving;
   return serving.use(async () => {
@@ -92,11 +92,14 @@ export async function searchByEmbedding(body: EmbeddingSearchBody): Promise<Sear
     if (!models.acceptsQueryModel(model)) {
       throw new AppError("model_mismatch", `Vectors of model ${model} cannot be searched; this catalog uses ${embedder.model}.`, 409);
     }
-    const vector = decodeEmbedding(embedding);
-    if (vector.length !== embedder.dim) {
-      throw new AppError("invalid_field", `embedding: expected ${embedder.dim} values, got ${vector.length}.`);
-    }
-    const hits = await vectors.nearest([normalize(vector)], k, filters);
+    const query = [embedding, ...views].map((value, i) => {
+      const vector = decodeEmbedding(value);
+      if (vector.length !== embedder.dim) {
+        throw new AppError("invalid_field", `${i === 0 ? "embedding" : `views[${i - 1}]`}: expected ${embedder.dim} values, got ${vector.length}.`);
+      }
+      return normalize(vector);
+    });
+    const hits = await vectors.nearest(query, k, filters);
     return { results: toResults(hits), tookMs: elapsed(start), model: embedder.model, minRelevantScore: embedder.minRelevantScore };
   });
 }

@@ -17,8 +17,6 @@ export function hammingScore(distance: number, bits: number): number {
 
 export interface CodeSearch {
   results: Result[];
-  /** The view that matched the top result (0 when there is none). */
-  bestView: number;
 }
 
 export class CodeIndex {
@@ -63,7 +61,7 @@ export class CodeIndex {
   /** Top `k` pins for query views (unit vectors of `dim` values), each pin by its best view. */
   search(views: readonly Float32Array[], k: number): CodeSearch {
     const n = this.pins.length;
-    if (n === 0 || views.length === 0 || k <= 0) return { results: [], bestView: 0 };
+    if (n === 0 || views.length === 0 || k <= 0) return { results: [] };
     const all = this.codes.subarray(0, n * this.bytesPerCode);
     const queries = views.map((v) => {
       if (v.length !== this.dim) throw new RangeError(`a ${v.length}-d view against ${this.dim}-d codes`);
@@ -74,16 +72,8 @@ export class CodeIndex {
     const candidates = new Set<number>();
     for (const q of queries) for (const i of nearestCodes(q, all, k)) candidates.add(i);
     const scored = [...candidates].map((i) => {
-      let best = Infinity;
-      let view = 0;
-      queries.forEach((q, v) => {
-        const d = hamming(q, all, i * this.bytesPerCode);
-        if (d < best) {
-          best = d;
-          view = v;
-        }
-      });
-      return { i, distance: best, view };
+      const distance = Math.min(...queries.map((q) => hamming(q, all, i * this.bytesPerCode)));
+      return { i, distance };
     });
     scored.sort((a, b) => a.distance - b.distance || a.i - b.i);
     const top = scored.slice(0, k);
@@ -92,7 +82,6 @@ export class CodeIndex {
         const pin = this.pins[i]!;
         return { id: pin.id, score: hammingScore(distance, this.dim), pin };
       }),
-      bestView: top[0]?.view ?? 0,
     };
   }
 

@@ -65,8 +65,6 @@ export interface EmbedOutput {
 
 export interface SearchOutput {
   results: Result[];
-  /** Index of the view that matched the best result: the one to send to the server. */
-  bestView: number;
   searchMs: number;
 }
 

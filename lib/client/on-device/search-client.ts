@@ -8,8 +8,6 @@ type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
 type Request = WithoutId<WorkerRequest>;
 
 export interface DeviceLookup extends SearchOutput, EmbedOutput {
-  /** The best view's vector: what the server refines with. */
-  vector: Float32Array;
   /** Frame handed over → results back, in ms (pixels + model + index). */
   totalMs: number;
 }
@@ -101,8 +99,7 @@ export class OnDeviceSearch {
     const start = performance.now();
     const embedded = await this.embed(frame, box);
     const found = await this.search(embedded.views, k);
-    const vector = embedded.views[found.bestView] ?? embedded.views[0]!;
-    return { ...embedded, ...found, vector, totalMs: performance.now() - start };
+    return { ...embedded, ...found, totalMs: performance.now() - start };
   }
 
   /** Fetches pins added to the catalog since the last sync. */

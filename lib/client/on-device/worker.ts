@@ -129,10 +129,10 @@ function embed(input: FrameInput): Promise<EmbedOutput> {
 }
 
 function search(views: Float32Array[], k: number): SearchOutput {
-  if (!index) return { results: [], bestView: 0, searchMs: 0 };
+  if (!index) return { results: [], searchMs: 0 };
   const t0 = performance.now();
-  const { results, bestView } = index.search(views, k);
-  return { results, bestView, searchMs: performance.now() - t0 };
+  const { results } = index.search(views, k);
+  return { results, searchMs: performance.now() - t0 };
 }
 
 async function handle(request: WorkerRequest): Promise<{ value: unknown; transfer?: Transferable[] }> {
