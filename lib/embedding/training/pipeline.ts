@@ -105,7 +105,7 @@ export function trainingFeatures(setup: TrainingSetup) {
   return rows;
 }
 
-/** One in `VALIDATION_SHARE` catalog images is held out of training to choose the epoch. */
+/** One catalog image in `VALIDATION_EVERY` is held out of training to choose the epoch. */
 const VALIDATION_EVERY = 7;
 
 interface Split {
