@@ -29,12 +29,11 @@ export async function extractViews(views: readonly TrainView[], extractions: rea
     const ok = chunk.filter((_, j) => made[j] !== null);
     const images = made.filter((m): m is RgbImage => m !== null);
     for (const [e, { extractor, cache }] of extractions.entries()) {
-      const feats = await extractor.features(images);
-      ok.forEach((i, j) => {
-        const row = concatParts(feats[j]!.parts);
-        cache.set(views[i]!.key, row);
-        out[e]![i] = row;
-      });
+      // Only what this cache lacks: a new student size must not recompute the teacher.
+      const todo = ok.map((i, j) => ({ i, image: images[j]! })).filter(({ i }) => !cache.get(views[i]!.key));
+      const feats = await extractor.features(todo.map((t) => t.image));
+      todo.forEach(({ i }, j) => cache.set(views[i]!.key, concatParts(feats[j]!.parts)));
+      for (const i of ok) out[e]![i] = cache.get(views[i]!.key)!;
     }
     const done = Math.min(b + batch, missing.length);
     if ((b / batch) % 25 === 24 || done === missing.length) {

@@ -30,8 +30,8 @@ export interface TrainOptions {
   cache: string;
   seed: number;
   epochs: number;
-  /** A benchmark half to evaluate on at the end (never trained on). */
-  bench?: string;
+  /** Distil a new student from the teacher already in `out`, leaving the teacher as it is. */
+  studentOnly: boolean;
 }
 
 export interface TrainingSetup {
@@ -194,17 +194,17 @@ async function writeModel(dir: string, manifest: EmbeddingManifest, mean: Float3
   writeFileSync(path.join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-export async function trainAll(setup: TrainingSetup, log: (line: string) => void): Promise<void> {
-  const { options, base, studentBase } = setup;
-  const rows = trainingFeatures(setup);
-  const sp = split(rows);
-  log(`training on ${sp.train.length} views, validating on ${sp.validation.length} (${setup.catalog.length} catalog images)`);
-  const tf = await tfjsWasm();
-  const rand = seededRandom(options.seed);
+interface Teacher {
+  manifest: EmbeddingManifest;
+  mean: Float32Array;
+  projection: Float32Array;
+  heldOut: ReturnType<typeof heldOutRecall>;
+}
 
-  // Teacher: joined backbone parts → linear head, starting from the fitted whitening.
-  const teacherDims = base.backbones.flatMap((b) => b.parts.map((p) => p.dim));
-  const joined = rows.map((r) => joinParts(splitParts(r.teacher, teacherDims), base.postprocess.sqrt));
+/** Joined backbone parts → linear head, starting from the fitted whitening; written to `--out`. */
+async function trainTeacher(setup: TrainingSetup, sp: Split, joined: Float32Array[], tf: Awaited<ReturnType<typeof tfjsWasm>>, rand: () => number, log: (line: string) => void): Promise<Teacher> {
+  const { options, base } = setup;
+  const { rows } = sp;
   const mean = meanOf(sp.train.map((i) => joined[i]!));
   const basePost = await readPostprocess(options.from, base);
   const embedAll = (projection: Float32Array, only: number[]) => only.map((i) => project(joined[i]!, mean, projection, base.dim));
@@ -257,6 +257,32 @@ export async function trainAll(setup: TrainingSetup, log: (line: string) => void
   delete teacherManifest.space;
   await writeModel(options.out, teacherManifest, mean, teacherProjection);
   log(`wrote ${modelKey(teacherManifest)} to ${path.relative(options.root, options.out)}`);
+  return { manifest: teacherManifest, mean, projection: teacherProjection, heldOut: after };
+
+}
+
+/** `--student-only`: the teacher already in `--out`, scored on the same held-out views. */
+async function existingTeacher(setup: TrainingSetup, sp: Split, joined: Float32Array[], log: (line: string) => void): Promise<Teacher> {
+  const manifest = await readManifest(setup.options.out);
+  const { mean, projection } = await readPostprocess(setup.options.out, manifest);
+  const embed = (only: number[]) => only.map((i) => project(joined[i]!, mean, projection, manifest.dim));
+  const heldOut = heldOutRecall(sp, embed(sp.validation), embed(sp.clean));
+  log(`teacher ${modelKey(manifest)} as trained: held-out R@1 ${heldOut.r1.toFixed(3)} R@10 ${heldOut.r10.toFixed(3)}`);
+  return { manifest, mean, projection, heldOut };
+}
+
+export async function trainAll(setup: TrainingSetup, log: (line: string) => void): Promise<void> {
+  const { options, base, studentBase } = setup;
+  const rows = trainingFeatures(setup);
+  const sp = split(rows);
+  log(`training on ${sp.train.length} views, validating on ${sp.validation.length} (${setup.catalog.length} catalog images)`);
+  const tf = await tfjsWasm();
+  const rand = seededRandom(options.seed);
+
+  const teacherDims = base.backbones.flatMap((b) => b.parts.map((p) => p.dim));
+  const joined = rows.map((r) => joinParts(splitParts(r.teacher, teacherDims), base.postprocess.sqrt));
+  const teacher = options.studentOnly ? await existingTeacher(setup, sp, joined, log) : await trainTeacher(setup, sp, joined, tf, rand, log);
+  const { mean, projection: teacherProjection, heldOut: after, manifest: teacherManifest } = teacher;
 
   // Student: its own backbone features → the teacher's vectors of the same views.
   const studentDims = studentBase.backbones.flatMap((b) => b.parts.map((p) => p.dim));
