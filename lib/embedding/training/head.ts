@@ -32,7 +32,6 @@ export interface HeadOptions {
   scale: number;
   /** Weight of the category loss next to the identity loss. */
   categoryWeight: number;
-  seed: number;
   /** Called after each epoch with the current projection; returns a score to keep the best. */
   validate: (projection: Float32Array, epoch: number) => number;
 }
@@ -63,44 +62,65 @@ function labelMeans(tf: typeof tfc, x: Matrix, w: tfc.Tensor2D, labels: Int32Arr
   });
 }
 
-/** Trains the teacher's projection [dim, cols] from `init`; returns the best validated one. */
-export async function trainTeacherHead(tf: typeof tfc, data: TeacherData, init: Float32Array, dim: number, options: HeadOptions, rand: () => number, log: (line: string) => void): Promise<Float32Array> {
-  const { x } = data;
-  const w = tf.variable(tf.tensor2d(init, [dim, x.cols]));
-  const idProxies = tf.variable(labelMeans(tf, x, w, data.identity, data.identities));
-  const catProxies = tf.variable(labelMeans(tf, x, w, data.category, data.categories));
+/**
+ * Adam on a projection [rows, cols] from `init` (and any other trainable variables the loss
+ * uses) over shuffled batches of `count` rows; validates after each epoch and returns the best
+ * projection, the starting one included. `owned` tensors are disposed at the end.
+ */
+async function fitProjection(
+  tf: typeof tfc,
+  name: string,
+  init: Float32Array,
+  shape: [number, number],
+  count: number,
+  options: Pick<HeadOptions, "epochs" | "batch" | "learningRate" | "validate">,
+  rand: () => number,
+  log: (line: string) => void,
+  batchLoss: (w: tfc.Variable, rows: Int32Array) => tfc.Scalar,
+  owned: tfc.Tensor[] = [],
+): Promise<Float32Array> {
+  const w = tf.variable(tf.tensor2d(init, shape));
   const optimizer = tf.train.adam(options.learningRate);
   let best = { score: options.validate(init, 0), projection: init };
-  log(`teacher head: epoch 0 validation ${best.score.toFixed(4)}`);
+  log(`${name}: epoch 0 validation ${best.score.toFixed(4)}`);
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    const order = shuffled(x.rows, rand);
+    const order = shuffled(count, rand);
     let total = 0;
     let batches = 0;
     for (let b = 0; b < order.length; b += options.batch) {
-      const idx = order.subarray(b, b + options.batch);
-      const xb = tf.tensor2d(rowsOf(x, idx), [idx.length, x.cols]);
-      const ids = tf.oneHot(tf.tensor1d(Array.from(idx, (i) => data.identity[i]!), "int32"), data.identities);
-      const cats = tf.oneHot(tf.tensor1d(Array.from(idx, (i) => data.category[i]!), "int32"), data.categories);
-      const cost = optimizer.minimize(() => {
-        const e = unit(tf, tf.matMul(xb, w, false, true));
-        const idLogits = tf.mul(tf.matMul(e, unit(tf, idProxies), false, true), options.scale);
-        const catLogits = tf.mul(tf.matMul(e, unit(tf, catProxies), false, true), options.scale);
-        const idLoss = tf.losses.softmaxCrossEntropy(ids, idLogits);
-        const catLoss = tf.losses.softmaxCrossEntropy(cats, catLogits);
-        return tf.add(idLoss, tf.mul(catLoss, options.categoryWeight)) as tfc.Scalar;
-      }, true);
-      total += (await cost!.data())[0]!;
+      const rows = order.subarray(b, b + options.batch);
+      // Tensors made inside the loss are released by minimize's own scope.
+      const cost = optimizer.minimize(() => batchLoss(w, rows), true)!;
+      total += (await cost.data())[0]!;
       batches++;
-      tf.dispose([xb, ids, cats, cost!]);
+      cost.dispose();
     }
     const projection = (await w.data()) as Float32Array;
     const score = options.validate(projection, epoch);
-    log(`teacher head: epoch ${epoch} loss ${(total / batches).toFixed(4)} validation ${score.toFixed(4)}`);
+    log(`${name}: epoch ${epoch} loss ${(total / batches).toFixed(4)} validation ${score.toFixed(4)}`);
     if (score > best.score) best = { score, projection: Float32Array.from(projection) };
   }
-  tf.dispose([w, idProxies, catProxies]);
+  tf.dispose([w, ...owned]);
   optimizer.dispose();
   return best.projection;
+}
+
+/** Trains the teacher's projection [dim, cols] from `init`; returns the best validated one. */
+export async function trainTeacherHead(tf: typeof tfc, data: TeacherData, init: Float32Array, dim: number, options: HeadOptions, rand: () => number, log: (line: string) => void): Promise<Float32Array> {
+  const { x } = data;
+  const start = tf.tensor2d(init, [dim, x.cols]);
+  const idProxies = tf.variable(labelMeans(tf, x, start, data.identity, data.identities));
+  const catProxies = tf.variable(labelMeans(tf, x, start, data.category, data.categories));
+  start.dispose();
+  const labels = (of: Int32Array, rows: Int32Array, count: number) => tf.oneHot(tf.tensor1d(Array.from(rows, (i) => of[i]!), "int32"), count);
+  return fitProjection(tf, "teacher head", init, [dim, x.cols], x.rows, options, rand, log, (w, rows) => {
+    const e = unit(tf, tf.matMul(tf.tensor2d(rowsOf(x, rows), [rows.length, x.cols]), w, false, true));
+    const idLogits = tf.mul(tf.matMul(e, unit(tf, idProxies), false, true), options.scale);
+    const catLogits = tf.mul(tf.matMul(e, unit(tf, catProxies), false, true), options.scale);
+    const idLoss = tf.losses.softmaxCrossEntropy(labels(data.identity, rows, data.identities), idLogits);
+    const catLoss = tf.losses.softmaxCrossEntropy(labels(data.category, rows, data.categories), catLogits);
+    return tf.add(idLoss, tf.mul(catLoss, options.categoryWeight)) as tfc.Scalar;
+  }, [idProxies, catProxies]);
 }
 
 export interface StudentData {
@@ -165,39 +185,16 @@ export function ridgeProjection(tf: typeof tfc, data: StudentData, lambda: numbe
 export async function trainStudentHead(tf: typeof tfc, data: StudentData, init: Float32Array, options: Omit<HeadOptions, "categoryWeight">, rand: () => number, log: (line: string) => void): Promise<Float32Array> {
   const { z, target, gallery } = data;
   const dim = target.cols;
-  const v = tf.variable(tf.tensor2d(init, [dim, z.cols]));
   const galleryT = tf.tensor2d(gallery.data, [gallery.rows, gallery.cols]);
-  const optimizer = tf.train.adam(options.learningRate);
-  let best = { score: options.validate(init, 0), projection: init };
-  log(`student head: epoch 0 validation ${best.score.toFixed(4)}`);
-  for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    const order = shuffled(z.rows, rand);
-    let total = 0;
-    let batches = 0;
-    for (let b = 0; b < order.length; b += options.batch) {
-      const idx = order.subarray(b, b + options.batch);
-      const zb = tf.tensor2d(rowsOf(z, idx), [idx.length, z.cols]);
-      const tb = tf.tensor2d(rowsOf(target, idx), [idx.length, dim]);
-      const ids = tf.oneHot(tf.tensor1d(Array.from(idx, (i) => data.identity[i]!), "int32"), gallery.rows);
-      const cost = optimizer.minimize(() => {
-        const e = unit(tf, tf.matMul(zb, v, false, true));
-        const align = tf.mean(tf.sub(1, tf.sum(tf.mul(e, tb), 1)));
-        const studentLogits = tf.mul(tf.matMul(e, galleryT, false, true), options.scale);
-        const teacherLogits = tf.mul(tf.matMul(tb, galleryT, false, true), options.scale);
-        const find = tf.losses.softmaxCrossEntropy(ids, studentLogits);
-        const keep = tf.losses.softmaxCrossEntropy(tf.softmax(teacherLogits), studentLogits);
-        return tf.addN([tf.mul(align, 4), find, keep]) as tfc.Scalar;
-      }, true);
-      total += (await cost!.data())[0]!;
-      batches++;
-      tf.dispose([zb, tb, ids, cost!]);
-    }
-    const projection = (await v.data()) as Float32Array;
-    const score = options.validate(projection, epoch);
-    log(`student head: epoch ${epoch} loss ${(total / batches).toFixed(4)} validation ${score.toFixed(4)}`);
-    if (score > best.score) best = { score, projection: Float32Array.from(projection) };
-  }
-  tf.dispose([v, galleryT]);
-  optimizer.dispose();
-  return best.projection;
+  return fitProjection(tf, "student head", init, [dim, z.cols], z.rows, options, rand, log, (v, rows) => {
+    const e = unit(tf, tf.matMul(tf.tensor2d(rowsOf(z, rows), [rows.length, z.cols]), v, false, true));
+    const tb = tf.tensor2d(rowsOf(target, rows), [rows.length, dim]);
+    const ids = tf.oneHot(tf.tensor1d(Array.from(rows, (i) => data.identity[i]!), "int32"), gallery.rows);
+    const align = tf.mean(tf.sub(1, tf.sum(tf.mul(e, tb), 1)));
+    const studentLogits = tf.mul(tf.matMul(e, galleryT, false, true), options.scale);
+    const teacherLogits = tf.mul(tf.matMul(tb, galleryT, false, true), options.scale);
+    const find = tf.losses.softmaxCrossEntropy(ids, studentLogits);
+    const keep = tf.losses.softmaxCrossEntropy(tf.softmax(teacherLogits), studentLogits);
+    return tf.addN([tf.mul(align, 4), find, keep]) as tfc.Scalar;
+  }, [galleryT]);
 }

@@ -231,7 +231,6 @@ async function trainTeacher(setup: TrainingSetup, sp: Split, joined: Float32Arra
     learningRate: 3e-3,
     scale: 16,
     categoryWeight: 0.5,
-    seed: options.seed,
     validate: (p) => validateTeacher(p).r10,
   }, rand, log);
   const after = validateTeacher(teacherProjection);
@@ -313,7 +312,6 @@ export async function trainAll(setup: TrainingSetup, log: (line: string) => void
     batch: 256,
     learningRate: 2e-3,
     scale: 16,
-    seed: options.seed,
     validate: (p) => validateStudent(p).r10,
   }, rand, log);
   const sAfter = validateStudent(studentProjection);
