@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type * as tfc from "@tensorflow/tfjs-core";
 import { loadGraphModel, type GraphModel } from "@tensorflow/tfjs-converter";
+import { concatBytes } from "@/lib/bytes";
 import type { BackboneSpec } from "./manifest";
 
 export interface ModelJson {
@@ -17,17 +18,6 @@ export interface ModelJson {
   weightsManifest: Array<{ paths: string[]; weights: tfc.io.WeightsManifestEntry[] }>;
   signature?: unknown;
   userDefinedMetadata?: Record<string, unknown>;
-}
-
-function concat(buffers: Uint8Array[]): ArrayBuffer {
-  const total = buffers.reduce((s, b) => s + b.byteLength, 0);
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const b of buffers) {
-    out.set(b, offset);
-    offset += b.byteLength;
-  }
-  return out.buffer;
 }
 
 /** The placeholder keeps its rank but every size becomes -1, so any batch and size can run. */
@@ -58,13 +48,13 @@ async function readBackbone(spec: BackboneSpec, root: string): Promise<{ json: M
       if (typeof b64 !== "string") throw new Error(`${w} does not export a base64 string`);
       return new Uint8Array(Buffer.from(b64, "base64"));
     });
-    return { json, weights: concat(shards) };
+    return { json, weights: concatBytes(shards).buffer };
   }
   const json = JSON.parse(await readFile(modelPath, "utf8")) as ModelJson;
   const dir = path.dirname(modelPath);
   const files = json.weightsManifest.flatMap((g) => g.paths);
   const shards = await Promise.all(files.map(async (f) => new Uint8Array(await readFile(path.join(dir, f)))));
-  return { json, weights: concat(shards) };
+  return { json, weights: concatBytes(shards).buffer };
 }
 
 /** `root` is the repository root, against which the manifest's paths resolve. */

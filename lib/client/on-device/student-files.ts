@@ -7,6 +7,7 @@ import { loadGraphModel, type GraphModel } from "@tensorflow/tfjs-converter";
 import type { StudentModelResponse } from "@/lib/contracts";
 import { parseManifest, type BackboneSpec, type EmbeddingManifest } from "@/lib/embedding/manifest";
 import type { Postprocess } from "@/lib/embedding/postprocess";
+import { concatBytes } from "@/lib/bytes";
 import { float32FromBytes } from "./base64";
 
 export interface StudentFiles {
@@ -34,17 +35,7 @@ async function fetchBytes(url: string, onChunk: (bytes: number) => void): Promis
     chunks.push(value);
     onChunk(value.byteLength);
   }
-  return concat(chunks);
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(chunks.reduce((s, c) => s + c.byteLength, 0));
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 async function fetchGraph(spec: BackboneSpec, count: (bytes: number) => void): Promise<tf.io.ModelArtifacts> {
@@ -54,7 +45,7 @@ async function fetchGraph(spec: BackboneSpec, count: (bytes: number) => void): P
   // Shards resolve relative to model.json and are joined in manifest order, as tfjs's own loader does.
   const paths = json.weightsManifest.flatMap((group) => group.paths);
   const shards = await Promise.all(paths.map((p) => fetchBytes(new URL(p, modelUrl).href, count)));
-  const weights = concat(shards).buffer;
+  const weights = concatBytes(shards).buffer;
   return tf.io.getModelArtifactsForJSON(json, async (manifest) => [manifest.flatMap((group) => group.weights), weights]);
 }
 

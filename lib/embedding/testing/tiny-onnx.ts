@@ -2,6 +2,7 @@
 // without shipping weights: input "images" → Conv 3×3 (3→4 channels, pad 1) → Relu →
 // "features_map", and GlobalAveragePool → Flatten → "pooled". Written with a minimal protobuf
 // encoder (only the ModelProto fields it uses: ir_version 8, opset 13).
+import { concatBytes } from "@/lib/bytes";
 
 /** Conv weights [out, in, kh, kw] and bias [out]. */
 export interface TinyConv {
@@ -34,22 +35,12 @@ function varint(n: number): number[] {
   return out;
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 const key = (field: number, wire: 0 | 2) => varint(field * 8 + wire);
 const int = (field: number, value: number): Field => Uint8Array.from([...key(field, 0), ...varint(value)]);
 const bytes = (field: number, value: Uint8Array): Field =>
-  concat([Uint8Array.from([...key(field, 2), ...varint(value.length)]), value]);
+  concatBytes([Uint8Array.from([...key(field, 2), ...varint(value.length)]), value]);
 const str = (field: number, value: string): Field => bytes(field, new TextEncoder().encode(value));
-const msg = (field: number, ...fields: Field[]): Field => bytes(field, concat(fields));
+const msg = (field: number, ...fields: Field[]): Field => bytes(field, concatBytes(fields));
 
 // --- ONNX messages (field numbers from onnx.proto) ------------------------------------------
 
@@ -119,7 +110,7 @@ export function tinyOnnxModel(conv: TinyConv = tinyConv(), layout: "nchw" | "nhw
     valueInfo(12, "features_map", nchw ? ["batch", c, "height", "width"] : ["batch", "height", "width", c]),
     valueInfo(12, "pooled", ["batch", c]),
   );
-  return concat([int(1, 8), str(2, "glimpse-tests"), graph, msg(8, str(1, ""), int(2, 13))]);
+  return concatBytes([int(1, 8), str(2, "glimpse-tests"), graph, msg(8, str(1, ""), int(2, 13))]);
 }
 
 /**
