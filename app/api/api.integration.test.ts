@@ -6,6 +6,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ErrorBody, FeedResponse, PinResponse, SearchResponse } from "@/lib/contracts";
+import { picture } from "@/lib/testing/pictures";
 
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "glimpse-api-"));
 process.env.DATABASE_URL = "";
@@ -19,18 +20,6 @@ const health = await import("./health/route");
 
 const base = "http://test.local";
 const params = <T>(value: T) => ({ params: Promise.resolve(value) });
-
-/** A distinct picture: a few coloured shapes on a tinted background. */
-async function picture(seed: number, size = 320): Promise<Buffer> {
-  const hue = (seed * 67) % 360;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}">
-    <rect width="100%" height="100%" fill="hsl(${(hue + 180) % 360},30%,92%)"/>
-    <circle cx="${90 + (seed % 5) * 25}" cy="${120 + (seed % 3) * 30}" r="${50 + (seed % 4) * 10}" fill="hsl(${hue},70%,45%)"/>
-    <rect x="${140 - (seed % 6) * 12}" y="170" width="${100 + (seed % 3) * 20}" height="${60 + (seed % 5) * 10}" fill="hsl(${(hue + 90) % 360},60%,35%)" transform="rotate(${seed * 13} 160 200)"/>
-    <polygon points="40,${280 - seed * 7} 120,${200 + seed} 200,280" fill="hsl(${(hue + 45) % 360},80%,60%)"/>
-  </svg>`;
-  return sharp(Buffer.from(svg)).jpeg({ quality: 90 }).toBuffer();
-}
 
 function form(image: Buffer | string | null, fields: Record<string, string> = {}, imageField = "image"): FormData {
   const body = new FormData();

@@ -2,13 +2,13 @@
 // keeps answering with the previous model, then serving moves over. Real embedders (two copies
 // of the shipped model, the second with one projection row negated, so its vectors differ in
 // exactly one sign), a real store (PGlite in a temporary DATA_DIR) and a real index; the
-// pictures are drawn here with sharp.
+// pictures are drawn by the test (lib/testing/pictures.ts).
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs-core";
-import sharp from "sharp";
+import { picture } from "@/lib/testing/pictures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 
@@ -58,18 +58,6 @@ const { searchByEmbedding, searchByImage } = await import("./search");
 const { health } = await import("./health");
 const { closeImageModels } = await import("./image-models");
 const { closeDatabase, getPinRepository } = await import("@/lib/store");
-
-/** A distinct picture: a few coloured shapes on a tinted background. */
-async function picture(seed: number, size = 320): Promise<Buffer> {
-  const hue = (seed * 67) % 360;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}">
-    <rect width="100%" height="100%" fill="hsl(${(hue + 180) % 360},30%,92%)"/>
-    <circle cx="${90 + (seed % 5) * 25}" cy="${120 + (seed % 3) * 30}" r="${50 + (seed % 4) * 10}" fill="hsl(${hue},70%,45%)"/>
-    <rect x="${140 - (seed % 6) * 12}" y="170" width="${100 + (seed % 3) * 20}" height="${60 + (seed % 5) * 10}" fill="hsl(${(hue + 90) % 360},60%,35%)" transform="rotate(${seed * 13} 160 200)"/>
-    <polygon points="40,${280 - seed * 7} 120,${200 + seed} 200,280" fill="hsl(${(hue + 45) % 360},80%,60%)"/>
-  </svg>`;
-  return sharp(Buffer.from(svg)).jpeg({ quality: 90 }).toBuffer();
-}
 
 const fields = (title: string) => ({ title, description: "", category: undefined, kind: "pin" as const, boardId: undefined });
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
