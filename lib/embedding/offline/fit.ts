@@ -6,11 +6,12 @@ import "server-only";
 import { readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { featureDim, type EmbeddingManifest } from "../manifest";
-import { loadFeatureExtractor, type FeatureExtractor } from "../manifest-embedder";
+import { loadFeatureExtractor } from "../manifest-embedder";
 import { float32Bytes, readManifest } from "../model-files";
 import { centreAndProject, joinParts, l2NormalizeInPlace } from "../postprocess";
 import { tfjsWasm } from "../tfjs-runtime";
-import { FeatureCache, concatParts, splitParts } from "./feature-cache";
+import { FeatureCache, splitParts } from "./feature-cache";
+import { extractViews } from "../training/extract";
 import { seededRandom } from "@/lib/random";
 import { cameraComposite, decodeFile, degradedShot, photoCrop, productShot, toRgb } from "./images";
 import { fitWhitening, meanOf } from "./pca";
@@ -89,35 +90,6 @@ export function fitSamples(clipartCount: number, photoCount: number, seed: numbe
   return samples;
 }
 
-/** Raw concatenated parts per sample, from the cache where present; null where it failed to decode. */
-export async function extractAll(extractor: FeatureExtractor, samples: readonly FitSample[], cache: FeatureCache, label: string): Promise<(Float32Array | null)[]> {
-  const out = new Array<Float32Array | null>(samples.length).fill(null);
-  const missing = samples.map((s, i) => [s, i] as const).filter(([s, i]) => {
-    const hit = cache.get(s.key);
-    if (hit) out[i] = hit;
-    return !hit;
-  });
-  const batch = 8;
-  const started = Date.now();
-  for (let b = 0; b < missing.length; b += batch) {
-    const chunk = missing.slice(b, b + batch);
-    const made = await Promise.all(chunk.map(([s]) => s.make().catch(() => null)));
-    const ok = chunk.filter((_, j) => made[j] !== null);
-    const feats = await extractor.features(made.filter((m): m is RgbImage => m !== null));
-    ok.forEach(([s, i], j) => {
-      const row = concatParts(feats[j]!.parts);
-      cache.set(s.key, row);
-      out[i] = row;
-    });
-    if ((b / batch) % 25 === 0 || b + batch >= missing.length) {
-      const done = Math.min(b + batch, missing.length);
-      console.log(`${label}: ${done}/${missing.length} new (${((Date.now() - started) / done).toFixed(0)} ms/image)`);
-      cache.save();
-    }
-  }
-  return out;
-}
-
 function partDims(m: EmbeddingManifest): number[] {
   return m.backbones.flatMap((b) => b.parts.map((p) => p.dim));
 }
@@ -133,7 +105,7 @@ export async function fitModel(modelDir: string, root: string, opts: { clipart: 
   let samples = fitSamples(opts.clipart, opts.photos, opts.seed, backgrounds);
   const extractor = await loadFeatureExtractor(manifest, root);
   const cache = new FeatureCache(path.join(opts.cacheDir, `fit-${manifest.id}-${opts.seed}`), width);
-  const extracted = await extractAll(extractor, samples, cache, "fit features");
+  const extracted = (await extractViews(samples, [{ extractor, cache }], (line) => console.log(`fit ${line}`)))[0]!;
   extractor.dispose();
   const kept = samples.map((s, i) => ({ s, r: extracted[i] })).filter((x): x is { s: FitSample; r: Float32Array } => x.r !== null);
   samples = kept.map((x) => x.s);

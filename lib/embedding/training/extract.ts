@@ -4,7 +4,6 @@ import "server-only";
 import type { RgbImage } from "@/lib/image/types";
 import type { FeatureExtractor } from "../manifest-embedder";
 import { FeatureCache, concatParts } from "../offline/feature-cache";
-import type { TrainView } from "./catalog-views";
 
 export interface Extraction {
   extractor: FeatureExtractor;
@@ -12,7 +11,7 @@ export interface Extraction {
 }
 
 /** Rows per extraction, in view order; null where the view failed to render. */
-export async function extractViews(views: readonly TrainView[], extractions: readonly Extraction[], log: (line: string) => void): Promise<(Float32Array | null)[][]> {
+export async function extractViews(views: ReadonlyArray<{ key: string; make: () => Promise<RgbImage> }>, extractions: readonly Extraction[], log: (line: string) => void): Promise<(Float32Array | null)[][]> {
   const out = extractions.map(() => new Array<Float32Array | null>(views.length).fill(null));
   const missing: number[] = [];
   views.forEach((view, i) => {
