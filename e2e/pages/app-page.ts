@@ -1,5 +1,5 @@
 // Page objects: what a test can do on each screen, in the user's words, through data-testids.
-import type { Locator, Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export interface ImageUpload {
   name: string;
@@ -107,10 +107,10 @@ export class ShopTheLook {
 
   /** The dot closest to a point of the image (0–1, top-left), as a person aims at an object. */
   async dotNearest(point: { x: number; y: number }): Promise<Locator> {
+    await expect(this.dots.first()).toBeVisible();
     const positions = await this.dots.evaluateAll((dots) =>
       dots.map((dot) => ({ x: parseFloat((dot as HTMLElement).style.left) / 100, y: parseFloat((dot as HTMLElement).style.top) / 100 })),
     );
-    if (positions.length === 0) throw new Error("no shop dots on the image");
     const distance = (p: { x: number; y: number }) => Math.hypot(p.x - point.x, p.y - point.y);
     const nearest = positions.reduce((best, p, i) => (distance(p) < distance(positions[best]!) ? i : best), 0);
     return this.dots.nth(nearest);
