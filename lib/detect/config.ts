@@ -1,5 +1,6 @@
-// What the scene detector runs and how it decides: the model's files and nodes, score and
-// size gates, the fallback switch and suppression settings. Kept as data so an eval can vary it.
+// What the scene detector runs and how it proposes: the model's files and nodes, score and
+// size gates, the fallback switch and how loosely proposals are merged. Kept as data so an eval
+// can vary it. The final few objects are picked after matching (select.ts).
 import type { SizeLimits } from "./boxes";
 import { DEFAULT_FOREGROUND, type ForegroundOptions } from "./foreground";
 import type { SuppressionOptions } from "./nms";
@@ -19,7 +20,11 @@ export interface DetectorConfig {
   fallbackScale: number;
   foreground: ForegroundOptions;
   size: SizeLimits;
-  suppression: SuppressionOptions;
+  /**
+   * Merges only near-duplicates and caps the proposals: each one is embedded and matched
+   * before the final pick, so the cap bounds the scene's cost.
+   */
+  proposals: SuppressionOptions;
 }
 
 export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
@@ -33,5 +38,5 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   fallbackScale: 0.5,
   foreground: DEFAULT_FOREGROUND,
   size: { minSide: 0.05, maxArea: 0.7 },
-  suppression: { iouThreshold: 0.45, containThreshold: 0.8, maxObjects: 6 },
+  proposals: { iouThreshold: 0.7, containThreshold: 1, maxObjects: 16 },
 };

@@ -21,7 +21,7 @@ describe("SceneDetector", () => {
       { file: "fruit-mandarin-orange.webp", left: 380, top: 220, size: 200 },
     ]);
     const found = await detector.detect(await decodeRgb(scene.jpeg));
-    expect(found.length).toBeLessThanOrEqual(DEFAULT_DETECTOR_CONFIG.suppression.maxObjects);
+    expect(found.length).toBeLessThanOrEqual(DEFAULT_DETECTOR_CONFIG.proposals.maxObjects);
     for (const truth of scene.boxes) expect(found.some((d) => centreInside(d.box, truth))).toBe(true);
     for (const d of found) {
       expect(d.box.x).toBeGreaterThanOrEqual(0);

@@ -1,7 +1,7 @@
 import "server-only";
 // The scene detector for Shop the Look: CenterNet (MobileNetV3, COCO) at its native 512×512
 // input on the shared TensorFlow.js WASM runtime, plus the class-agnostic foreground fallback,
-// merged by NMS under size limits and a per-scene cap. Every tensor is disposed before detect
+// merged into proposals by a loose NMS under size limits and a cap. Every tensor is disposed before detect
 // returns.
 import type * as tfc from "@tensorflow/tfjs-core";
 import type { GraphModel } from "@tensorflow/tfjs-converter";
@@ -66,7 +66,7 @@ export class SceneDetector implements Detector {
       ? foregroundProposals(image, config.foreground).map((p) => ({ box: p.box, label: "object", score: p.score * config.fallbackScale, source: "saliency" }))
       : [];
     const candidates = [...found, ...fallback].filter((d) => withinSize(d.box, config.size));
-    return suppress(candidates, config.suppression);
+    return suppress(candidates, config.proposals);
   }
 
   dispose(): void {

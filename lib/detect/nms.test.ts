@@ -22,11 +22,12 @@ describe("suppress", () => {
     expect(kept[0]!.source).toBe("detector");
   });
 
-  it("drops a fallback box that is a part of a kept object, but not a detector box", () => {
-    const part = { ...det(0.15, 0.9, "saliency", 0.05) };
-    const inner = { ...det(0.15, 0.3, "detector", 0.05) };
+  it("drops a box mostly inside a kept one, or around it, unless nesting is allowed", () => {
+    const part = det(0.15, 0.3, "detector", 0.05);
+    const around = det(0.02, 0.3, "saliency", 0.5);
     expect(suppress([det(0.1, 0.5), part], options)).toHaveLength(1);
-    expect(suppress([det(0.1, 0.5), inner], options)).toHaveLength(2);
+    expect(suppress([det(0.1, 0.5), around], options)).toHaveLength(1);
+    expect(suppress([det(0.1, 0.5), part, around], { ...options, containThreshold: 1 })).toHaveLength(3);
   });
 
   it("caps the number of objects", () => {

@@ -15,6 +15,7 @@ export interface Detection {
 }
 
 export interface Detector {
+  /** Proposals: likely objects, near-duplicates merged, more than a scene will show. */
   detect(image: RgbImage): Promise<Detection[]>;
   dispose(): void;
 }

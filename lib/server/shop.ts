@@ -1,9 +1,10 @@
-// Shop the Look: finds the shoppable objects in a scene (an upload or a stored pin), crops each
-// with a little context, embeds the crop and searches the catalog's products for it, preferring
-// products whose category agrees with what the detector saw. Answers the contract's ShopResponse.
+// Shop the Look: finds the shoppable objects in a scene (an upload or a stored pin). Each of the
+// detector's proposals is cropped with some context, embedded and searched among the catalog's
+// products (preferring products whose category agrees with what the detector saw); the scene
+// then shows the proposals that matched products best. Answers the contract's ShopResponse.
 import "server-only";
 import type { ShopFields, ShopObject, ShopResponse } from "@/lib/contracts";
-import { DEFAULT_DETECTOR_CONFIG, SceneDetector, withMargin, type Detection } from "@/lib/detect";
+import { DEFAULT_DETECTOR_CONFIG, SceneDetector, selectObjects, withMargin, type Detection } from "@/lib/detect";
 import { rerankByCategory } from "@/lib/detect/rerank";
 import { cropRgb } from "@/lib/embedding/resample";
 import { AppError } from "@/lib/errors";
@@ -27,15 +28,6 @@ const CANDIDATES_PER_RESULT = 4;
 /** Similarity bonus for a product in the category the detector's label points to. */
 const CATEGORY_BONUS = 0.05;
 const PIN_CACHE_LIMIT = 500;
-
-/**
- * How a crop becomes query vectors. "plain" (the one catalog-style vector) is the default: on
- * the dev benchmark it matched better than "query" (whole crop + the embedder's saliency views;
- * match@5 36.6% vs 32.9%) at less than half the time, since the crop is already the object.
- * SHOP_EMBED=query switches back for evaluation.
- */
-type EmbedMode = "query" | "plain";
-const embedMode = (): EmbedMode => (process.env.SHOP_EMBED === "query" ? "query" : "plain");
 
 const detectorKey = Symbol.for("glimpse.scene-detectors");
 type Holder = { [detectorKey]?: Map<boolean, Promise<SceneDetector>> };
@@ -70,9 +62,10 @@ async function productsFor(
 ): Promise<ShopObject | null> {
   const rect = boxToPixelRect(withMargin(detection.box, CROP_MARGIN), scene.width, scene.height);
   if (rect.width < MIN_CROP_SIDE || rect.height < MIN_CROP_SIDE) return null;
-  const crop = cropRgb(scene, { x: rect.left, y: rect.top, w: rect.width, h: rect.height });
-  const views = embedMode() === "plain" ? [await embedder.embed(crop)] : await embedder.embedQuery(crop);
-  const hits = await vectors.nearest(views, k * CANDIDATES_PER_RESULT, { kind: "product" }, exclude);
+  // One catalog-style vector: the crop is already the object, so the query views' saliency crops
+  // only cost time (on the dev benchmark they also matched worse, match@5 32.9% vs 36.6%).
+  const view = await embedder.embed(cropRgb(scene, { x: rect.left, y: rect.top, w: rect.width, h: rect.height }));
+  const hits = await vectors.nearest([view], k * CANDIDATES_PER_RESULT, { kind: "product" }, exclude);
   const ranked = rerankByCategory(
     detection.label,
     hits.map((h) => ({ item: h.record, similarity: h.similarity, category: h.record.category })),
@@ -84,14 +77,14 @@ async function productsFor(
 }
 
 async function shopPixels(model: LoadedModel, scene: RgbImage, k: number, exclude?: bigint): Promise<ShopObject[]> {
-  const detections = await (await getSceneDetector()).detect(scene);
-  const objects: ShopObject[] = [];
-  // One object at a time: the WASM runtime is single-threaded, so parallel crops only queue.
-  for (const detection of detections) {
+  const proposals = await (await getSceneDetector()).detect(scene);
+  const matched: { detection: Detection; bestMatch: number; object: ShopObject }[] = [];
+  // One proposal at a time: the WASM runtime is single-threaded, so parallel crops only queue.
+  for (const detection of proposals) {
     const object = await productsFor(model, scene, detection, k, exclude);
-    if (object) objects.push(object);
+    if (object) matched.push({ detection, bestMatch: object.products[0]?.score ?? 0, object });
   }
-  return objects;
+  return selectObjects(matched).map((m) => m.object);
 }
 
 export async function shopScene(bytes: Uint8Array, fields: ShopFields): Promise<ShopResponse> {
