@@ -1,8 +1,8 @@
 import "server-only";
 // The scene detector for Shop the Look: CenterNet (MobileNetV3, COCO) at its native 512×512
 // input on the shared TensorFlow.js WASM runtime, plus the class-agnostic foreground fallback,
-// merged into proposals by a loose NMS under size limits and a cap. Every tensor is disposed before detect
-// returns.
+// merged into proposals by a loose NMS under size limits and a cap. Every tensor is disposed
+// before detect returns.
 import type * as tfc from "@tensorflow/tfjs-core";
 import type { GraphModel } from "@tensorflow/tfjs-converter";
 import { loadBackbone } from "@/lib/embedding/graph-loader";

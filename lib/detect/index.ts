@@ -2,6 +2,6 @@
 export { SceneDetector } from "./detector";
 export { DEFAULT_DETECTOR_CONFIG, type DetectorConfig } from "./config";
 export { catalogCategory } from "./coco";
-export { DEFAULT_SELECTION, selectObjects, type SelectionOptions, type Verified } from "./select";
+export { selectObjects } from "./select";
 export { iou, withMargin } from "./boxes";
 export type { Detection, DetectionSource, Detector } from "./types";
