@@ -77,3 +77,19 @@ export async function renderRenditions(
   }
   return rendered;
 }
+
+/**
+ * The original as the public may see it. The store keeps an upload's bytes (it addresses them by
+ * hash, and the embedder re-reads them), but a phone photo's EXIF can say where it was taken. An
+ * original carrying EXIF, XMP or IPTC metadata is therefore served re-encoded in its own format
+ * (PNG and JPEG; others as lossless WebP), full size, orientation applied, keeping only its
+ * colour profile. Null when it carries none: then the bytes are served as uploaded.
+ */
+export async function publishableOriginal(original: Uint8Array): Promise<Uint8Array | null> {
+  const header = await openImage(original, 0).metadata();
+  if (!header.exif && !header.xmp && !header.iptc) return null;
+  const pipeline = openImage(original, 0).keepIccProfile();
+  if (header.format === "jpeg") return pipeline.jpeg({ quality: 95, chromaSubsampling: "4:4:4" }).toBuffer();
+  if (header.format === "png") return pipeline.png().toBuffer();
+  return pipeline.webp({ lossless: true }).toBuffer();
+}

@@ -1,6 +1,7 @@
 // Content-addressed storage of uploaded images and their renditions on the local disk:
 // `<root>/<aa>/<bb>/<sha256>` holds the original, `<sha256>.<variant>.v<N>.<encoding>` beside it
-// the resized copies. Names never change meaning, so everything stored can be cached forever.
+// the resized copies, and `<sha256>.original.public` the original without private metadata when
+// it had any. Names never change meaning, so everything stored can be cached forever.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
@@ -9,6 +10,7 @@ import { CONTENT_TYPES, sniffImageFormat } from "./format";
 import {
   EAGER_RENDITIONS,
   RENDITION_CONTENT_TYPES,
+  publishableOriginal,
   RENDITIONS_VERSION,
   renderRenditions,
   type ImageVariant,
@@ -117,19 +119,18 @@ export class ImageStore {
     return { created: true };
   }
 
-  /** A stored file, or null when the image is not stored. Renditions not made at upload are made now and kept. */
+  /** The bytes as uploaded, for the server's own use (embedding, detection); never served. */
+  async original(sha256: string): Promise<Uint8Array | null> {
+    return isSha256(sha256) ? readIfPresent(this.originalFile(sha256)) : null;
+  }
+
+  /**
+   * A file to serve, or null when the image is not stored. Renditions not made at upload are
+   * made now and kept; "original" is the upload without its private metadata.
+   */
   async read(sha256: string, variant: ImageVariant, encoding: RenditionEncoding): Promise<StoredImageFile | null> {
     if (!isSha256(sha256)) return null;
-    if (variant === "original") {
-      const bytes = await readIfPresent(this.originalFile(sha256));
-      if (bytes === null) return null;
-      const format = sniffImageFormat(bytes);
-      return {
-        bytes,
-        contentType: format ? CONTENT_TYPES[format] : "application/octet-stream",
-        etag: `"${sha256}"`,
-      };
-    }
+    if (variant === "original") return this.readPublicOriginal(sha256);
     const rendition: Rendition = { variant, encoding };
     const file = this.renditionFile(sha256, rendition);
     const bytes = (await readIfPresent(file)) ?? (await this.renderOnDemand(sha256, rendition, file));
@@ -139,6 +140,29 @@ export class ImageStore {
       contentType: RENDITION_CONTENT_TYPES[encoding],
       etag: `"${sha256}.${variant}.v${RENDITIONS_VERSION}.${encoding}"`,
     };
+  }
+
+  /**
+   * The upload without private metadata, made once and kept when it has any (two first requests
+   * at once may both make it; each write is atomic and the results are the same).
+   */
+  private async readPublicOriginal(sha256: string): Promise<StoredImageFile | null> {
+    const file = path.join(this.directory(sha256), `${sha256}.original.public`);
+    let bytes = await readIfPresent(file);
+    let etag = `"${sha256}.original.public"`;
+    if (bytes === null) {
+      const original = await readIfPresent(this.originalFile(sha256));
+      if (original === null) return null;
+      bytes = await publishableOriginal(original);
+      if (bytes) {
+        await writeAtomically(file, bytes);
+      } else {
+        bytes = original;
+        etag = `"${sha256}"`;
+      }
+    }
+    const format = sniffImageFormat(bytes);
+    return { bytes, contentType: format ? CONTENT_TYPES[format] : "application/octet-stream", etag };
   }
 
   private async renderOnDemand(sha256: string, rendition: Rendition, file: string): Promise<Uint8Array | null> {

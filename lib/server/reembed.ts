@@ -50,9 +50,9 @@ async function reembedPin({ target, repository, images }: ReembedRun, pin: PinIm
   // Another pin with the same image may have been done since the batch was listed.
   let vector = await repository.findEmbedding(pin.imageSha256, target.key);
   if (!vector) {
-    const stored = await images.read(pin.imageSha256, "original", "webp");
-    if (!stored) throw new Error(`image ${pin.imageSha256} is not in the image store`);
-    vector = await target.embedder.embed(await catalogPixels(await validateImage(stored.bytes)));
+    const original = await images.original(pin.imageSha256);
+    if (!original) throw new Error(`image ${pin.imageSha256} is not in the image store`);
+    vector = await target.embedder.embed(await catalogPixels(await validateImage(original)));
     await repository.putEmbedding(pin.imageSha256, target.key, vector);
   }
   // A pin deleted meanwhile stays out. Nothing awaits between this check and the add, and a

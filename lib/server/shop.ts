@@ -118,9 +118,9 @@ export async function shopPin(id: string, fields: ShopFields): Promise<ShopRespo
     const { minRelevantScore } = model.embedder;
     const cached = pinCache(version).get(key);
     if (cached) return { objects: cached, tookMs: elapsed(start), minRelevantScore };
-    const stored = await getImageStore().read(record.imageSha256, "original", "webp");
-    if (!stored) throw new AppError("unavailable", "This pin's image is not in the image store.", 503);
-    const scene = await toRgb(await validateImage(stored.bytes), { maxSide: SCENE_MAX_SIDE });
+    const original = await getImageStore().original(record.imageSha256);
+    if (!original) throw new AppError("unavailable", "This pin's image is not in the image store.", 503);
+    const scene = await toRgb(await validateImage(original), { maxSide: SCENE_MAX_SIDE });
     // The pin itself is a product too: it must not be offered as what its own scene contains.
     const objects = await shopPixels(model, scene, fields.k, record.seq);
     // Cache only if nothing changed meanwhile: a result computed across a change may be stale.

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getImageStore } from "@/lib/image/store";
-import { encoded } from "@/lib/image/test-images";
+import sharp from "sharp";
+import { encoded, noisyRaw } from "@/lib/image/test-images";
 import { validateImage } from "@/lib/image/validate";
 import { GET } from "./route";
 
@@ -46,6 +47,32 @@ describe("GET /api/images/:sha/:variant", () => {
     const response = await get(sha, "original");
     expect(response.headers.get("content-type")).toBe("image/png");
     expect(response.headers.get("etag")).toBe(`"${sha}"`);
+  });
+
+  it("serves a photo's original without where it was taken, turned upright, and keeps the upload", async () => {
+    // A phone photo: stored sideways with orientation 6 (turn 90° clockwise) and GPS in its EXIF.
+    const upload = await sharp(noisyRaw(400, 300, [120, 160, 90]), { raw: { width: 400, height: 300, channels: 3 } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .withExifMerge({ IFD0: { Make: "PhoneMaker" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "48/1 51/1 29/1" } })
+      .toBuffer();
+    expect(await sharp(upload).metadata()).toMatchObject({ orientation: 6, exif: expect.anything() });
+    const photo = await validateImage(new Uint8Array(upload));
+    await getImageStore().put(photo);
+
+    const response = await get(photo.sha256, "original");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/jpeg");
+    const served = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+    expect(served.exif).toBeUndefined();
+    expect(served.xmp).toBeUndefined();
+    expect([served.width, served.height]).toEqual([300, 400]);
+    expect(response.headers.get("etag")).not.toBe(`"${photo.sha256}"`);
+
+    // The same again from the kept copy; the server's own reads still get the upload's bytes.
+    const again = await get(photo.sha256, "original");
+    expect(again.headers.get("etag")).toBe(response.headers.get("etag"));
+    expect(Buffer.from(await getImageStore().original(photo.sha256) ?? [])).toEqual(upload);
   });
 
   it("answers 304 when the client holds the same ETag", async () => {
