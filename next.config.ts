@@ -12,6 +12,8 @@ const nextConfig: NextConfig = {
     "@tensorflow/tfjs-backend-wasm",
     "@tensorflow/tfjs-backend-cpu",
     "onnxruntime-node",
+    "heic-decode",
+    "libheif-js",
   ],
   // Cross-origin isolation lets the browser's WASM backend use threads (SharedArrayBuffer).
   async headers() {

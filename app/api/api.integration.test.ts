@@ -1,6 +1,6 @@
 // The HTTP contract end to end through the route handlers: real store (PGlite in a temporary
 // DATA_DIR), real image intake, real embedder and index. Images are drawn here with sharp.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -197,5 +197,17 @@ describe("delete", () => {
     expect((await pin.GET(new Request(`${base}/api/pins/${target.id}`), params({ id: target.id }))).status).toBe(404);
     const found = SearchResponse.parse(await (await search.POST(post("/api/search", form(target.image)))).json());
     expect(found.results.map((r) => r.id)).not.toContain(target.id);
+  });
+});
+
+describe("HEIC", () => {
+  it("an iPhone photo becomes a pin like any other, and finds itself as a query", async () => {
+    const heic = readFileSync(path.join(process.cwd(), "lib/image/fixtures/wooden-boards.heic"));
+    const created = await pins.POST(post("/api/pins", form(heic, { title: "Boards from a phone" })));
+    expect(created.status).toBe(201);
+    const { pin: made } = PinResponse.parse(await created.json());
+    expect([made.width, made.height]).toEqual([320, 240]);
+    const found = SearchResponse.parse(await (await search.POST(post("/api/search", form(heic, { k: "1" })))).json());
+    expect(found.results[0]!.id).toBe(made.id);
   });
 });

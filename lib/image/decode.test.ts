@@ -7,11 +7,6 @@ describe("decodeError", () => {
     expect([error.code, error.status]).toEqual(["image_too_large", 413]);
   });
 
-  it("reports a HEIC without an HEVC decoder as unsupported, not corrupt", () => {
-    const error = decodeError(new Error("heif: Unsupported feature: Unsupported codec (4.3000)"), "heic");
-    expect([error.code, error.status]).toEqual(["unsupported_image", 415]);
-  });
-
   it("reports anything else as corrupt_image", () => {
     const error = decodeError(new Error("VipsJpeg: premature end of JPEG image"), "jpeg");
     expect([error.code, error.status]).toEqual(["corrupt_image", 422]);

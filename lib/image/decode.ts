@@ -15,7 +15,7 @@ const LOADERS: Readonly<Record<ImageFormat, "jpeg" | "png" | "webp" | "gif" | "h
   heic: "heif",
 };
 
-/** Whether this build of libvips can read `format` at all. HEIC also needs an HEVC plugin, found out only on decode. */
+/** Whether this build of libvips can read `format` at all (HEIC goes through heic.ts instead). */
 export function hasDecoder(format: ImageFormat): boolean {
   const loader: FormatEnum[keyof FormatEnum] = sharp.format[LOADERS[format]];
   return loader.input.buffer === true;
@@ -38,17 +38,12 @@ export function openImage(bytes: Uint8Array, maxPixels: number): Sharp {
 }
 
 const PIXEL_LIMIT = /exceeds pixel limit/i;
-// libheif's words when the container is fine but no plugin decodes its codec (HEVC in prebuilt sharp).
-const MISSING_CODEC = /unsupported (feature|codec)|no decoder|decoder plugin/i;
 
 /** The AppError for a sharp failure on bytes whose magic said `format`. */
 export function decodeError(error: unknown, format: ImageFormat): AppError {
   const message = error instanceof Error ? error.message : String(error);
   if (PIXEL_LIMIT.test(message)) {
     return new AppError("image_too_large", "The image has more pixels than this server accepts.", 413);
-  }
-  if (format === "heic" && MISSING_CODEC.test(message)) {
-    return new AppError("unsupported_image", "HEIC images cannot be decoded on this server; send JPEG, PNG, WebP, GIF or AVIF.", 415);
   }
   return new AppError("corrupt_image", `The ${format.toUpperCase()} image is truncated or damaged and cannot be decoded.`, 422);
 }

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
@@ -13,6 +15,9 @@ async function rejection(promise: Promise<unknown>): Promise<{ code: string; sta
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   return { code: error.code, status: error.status, message: error.message };
 }
+
+// A 320×240 photo (the demo catalog's weathered wooden boards) encoded by libheif's heif-enc.
+const heic = () => new Uint8Array(readFileSync(path.join(__dirname, "fixtures/wooden-boards.heic")));
 
 describe("validateImage rejects", () => {
   it("an empty file", async () => {
@@ -41,6 +46,12 @@ describe("validateImage rejects", () => {
     const whole = await encoded(format, 400, 300);
     const half = whole.subarray(0, Math.floor(whole.length / 2));
     expect(await rejection(validateImage(half))).toMatchObject({ code: "corrupt_image", status: 422 });
+  });
+
+  it("a HEIC cut short, and one over the pixel limit before it is decoded", async () => {
+    const whole = heic();
+    expect(await rejection(validateImage(whole.subarray(0, 3000)))).toMatchObject({ code: "corrupt_image", status: 422 });
+    expect(await rejection(validateImage(whole, { maxPixels: 320 * 240 - 1 }))).toMatchObject({ code: "image_too_large", status: 413 });
   });
 
   it("a valid signature followed by garbage", async () => {
@@ -86,6 +97,15 @@ describe("validateImage accepts", () => {
     const bytes = new Uint8Array(await splitImage(200, 100, [255, 0, 0], [0, 0, 255]).jpeg().withMetadata({ orientation: 6 }).toBuffer());
     expect((await sharp(bytes).metadata()).orientation).toBe(6);
     expect(await validateImage(bytes)).toMatchObject({ width: 100, height: 200 });
+  });
+
+  it("a HEIC photo, as the JPEG it is stored as", async () => {
+    const image = await validateImage(heic());
+    expect(image).toMatchObject({ format: "jpeg", width: 320, height: 240 });
+    expect((await sharp(image.original).metadata()).format).toBe("jpeg");
+    expect(image.sha256).toBe(createHash("sha256").update(image.original).digest("hex"));
+    // The boards are brown-grey wood, not the white a failed decode would flatten to.
+    expect(distance(parseHex(image.dominantColor), [255, 255, 255])).toBeGreaterThan(60);
   });
 
   it("an animated GIF, measured by its first frame", async () => {

@@ -6,11 +6,12 @@ import { AppError } from "@/lib/errors";
 import { dominantColor } from "./color";
 import { decodeError, hasDecoder, openImage } from "./decode";
 import { sniffImageFormat, type ImageFormat } from "./format";
+import { heicToJpeg } from "./heic";
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "./limits";
 
 /** An upload proven decodable and within limits; the other lib/image functions accept only this. */
 export interface ValidatedImage {
-  /** Hex SHA-256 of the original bytes: the image's identity in the store. */
+  /** Hex SHA-256 of the original bytes (for HEIC, of the JPEG it became): the image's identity in the store. */
   readonly sha256: string;
   readonly format: ImageFormat;
   /** Size after EXIF orientation, of the first frame. */
@@ -50,6 +51,8 @@ export async function validateImage(bytes: Uint8Array, limits: Partial<ImageLimi
   }
   const format = sniffImageFormat(bytes);
   if (format === null) throw new AppError("unsupported_image", `The file is not a ${describeFormats()} image.`, 415);
+  // Stored and served as the JPEG it becomes; the byte limit applied to the upload.
+  if (format === "heic") return validateImage(await heicToJpeg(bytes, maxPixels), { ...limits, maxBytes: Number.MAX_SAFE_INTEGER });
   if (!hasDecoder(format)) {
     throw new AppError("unsupported_image", `${format.toUpperCase()} images cannot be decoded on this server.`, 415);
   }
