@@ -2,7 +2,10 @@
 // the device's, and the server's answer replaces it. Chromium's fake camera plays a picture of a
 // seeded product (e2e/support/camera.ts); the server's refinement is held until the device's
 // results have been seen.
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { PinResponse } from "@/lib/contracts";
+import { SearchResultsPage } from "./pages/app-page";
 import { LensPage, PinSearchInside } from "./pages/lens-page";
 import { CAMERA_PRODUCT_TITLE, cameraPicture } from "./support/camera";
 import { shopScene } from "./support/catalog";
@@ -69,4 +72,21 @@ test("a box on a pin's picture finds the product inside it", async ({ page, requ
   await expect(pinPage.results.from("server", "box").card(bootPin.id)).toBeVisible();
   const ids = await pinPage.results.from("server").pinIds();
   expect(ids.indexOf(bootPin.id)).toBeLessThan(3);
+});
+
+test("a photo this browser cannot decode (HEIC) is searched by the server", async ({ page, request }) => {
+  const heic = readFileSync("lib/image/fixtures/wooden-boards.heic");
+  const added = await request.post("/api/pins", {
+    multipart: { image: { name: "IMG_0001.HEIC", mimeType: "image/heic", buffer: heic }, title: "Boards shot on a phone" },
+  });
+  expect(added.status()).toBe(201);
+  const { pin } = PinResponse.parse(await added.json());
+
+  const lens = new LensPage(page);
+  await lens.open();
+  await lens.choosePhoto({ name: "IMG_0001.HEIC", mimeType: "image/heic", buffer: heic });
+  await expect(page).toHaveURL(/\/search\/image/);
+  const results = new SearchResultsPage(page).results;
+  await expect(results.card(pin.id)).toBeVisible();
+  expect((await results.pinIds()).indexOf(pin.id)).toBeLessThan(5);
 });

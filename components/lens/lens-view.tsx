@@ -7,6 +7,7 @@ import type { Box } from "@/lib/contracts";
 import { bitmapToJpeg } from "@/lib/client/on-device/frame-capture";
 import { useOnDeviceSearch } from "@/lib/client/on-device/use-on-device";
 import type { ImageRegion } from "@/lib/client/queries";
+import { useStartImageSearch } from "@/components/search/use-start-image-search";
 import { buttonClass } from "@/components/ui/button";
 import { LensFilePicker } from "./lens-file-picker";
 import { LensPreview, type Still } from "./lens-preview";
@@ -67,16 +68,24 @@ export function LensView() {
     setBox(null);
   }, [still]);
 
+  const searchOnServer = useStartImageSearch();
   const choosePhoto = useCallback(
     async (file: File) => {
-      const bitmap = await createImageBitmap(file);
+      let bitmap: ImageBitmap;
+      try {
+        bitmap = await createImageBitmap(file);
+      } catch {
+        // A format this browser cannot decode (HEIC outside Safari): the server reads it.
+        searchOnServer(file);
+        return;
+      }
       still?.bitmap.close();
       setPhotoOnly(true);
       setStill({ id: `photo-${++stills}`, bitmap, fromFile: true, file });
       setBox(null);
       await searchPicture(bitmap, undefined, file);
     },
-    [still, searchPicture],
+    [still, searchPicture, searchOnServer],
   );
 
   const searchBox = useCallback(

@@ -71,6 +71,11 @@ export class LensPage extends AppPage {
   }
 
   /** Taps the live picture, as a person freezes it. */
+  /** Takes or chooses a photo instead of using the live camera. */
+  async choosePhoto(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.page.getByTestId("lens-file-input").first().setInputFiles(file);
+  }
+
   async freeze(): Promise<void> {
     await this.regionLayer.click();
   }
