@@ -2,9 +2,9 @@
 // the device's, and the server's answer replaces it. Chromium's fake camera plays a picture of a
 // seeded product (e2e/support/camera.ts); the server's refinement is held until the device's
 // results have been seen.
-import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { PinResponse } from "@/lib/contracts";
+import { heicPhoto } from "@/lib/testing/fixtures";
 import { SearchResultsPage } from "./pages/app-page";
 import { LensPage, PinSearchInside } from "./pages/lens-page";
 import { CAMERA_PRODUCT_TITLE, cameraPicture } from "./support/camera";
@@ -75,7 +75,7 @@ test("a box on a pin's picture finds the product inside it", async ({ page, requ
 });
 
 test("a photo this browser cannot decode (HEIC) is searched by the server", async ({ page, request }) => {
-  const heic = readFileSync("lib/image/fixtures/wooden-boards.heic");
+  const heic = heicPhoto();
   const added = await request.post("/api/pins", {
     multipart: { image: { name: "IMG_0001.HEIC", mimeType: "image/heic", buffer: heic }, title: "Boards shot on a phone" },
   });

@@ -1,11 +1,12 @@
 // The HTTP contract end to end through the route handlers: real store (PGlite in a temporary
 // DATA_DIR), real image intake, real embedder and index. Images are drawn here with sharp.
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ErrorBody, FeedResponse, PinResponse, SearchResponse } from "@/lib/contracts";
+import { heicPhoto } from "@/lib/testing/fixtures";
 import { picture } from "@/lib/testing/pictures";
 
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "glimpse-api-"));
@@ -202,7 +203,7 @@ describe("delete", () => {
 
 describe("HEIC", () => {
   it("an iPhone photo becomes a pin like any other, and finds itself as a query", async () => {
-    const heic = readFileSync(path.join(process.cwd(), "lib/image/fixtures/wooden-boards.heic"));
+    const heic = heicPhoto();
     const created = await pins.POST(post("/api/pins", form(heic, { title: "Boards from a phone" })));
     expect(created.status).toBe(201);
     const { pin: made } = PinResponse.parse(await created.json());

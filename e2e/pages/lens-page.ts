@@ -70,12 +70,12 @@ export class LensPage extends AppPage {
     return new SourcedResults(this.page, "lens-results");
   }
 
-  /** Taps the live picture, as a person freezes it. */
   /** Takes or chooses a photo instead of using the live camera. */
   async choosePhoto(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
     await this.page.getByTestId("lens-file-input").first().setInputFiles(file);
   }
 
+  /** Taps the live picture, as a person freezes it. */
   async freeze(): Promise<void> {
     await this.regionLayer.click();
   }

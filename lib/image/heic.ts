@@ -5,7 +5,8 @@
 import "server-only";
 import decodeHeic from "heic-decode";
 import sharp from "sharp";
-import { AppError } from "@/lib/errors";
+import { decodeError } from "./decode";
+import { tooManyPixels } from "./limits";
 
 const JPEG_QUALITY = 92;
 
@@ -14,23 +15,17 @@ export async function heicToJpeg(bytes: Uint8Array, maxPixels: number): Promise<
   let images: decodeHeic.HeicImages;
   try {
     images = await decodeHeic.all({ buffer: bytes });
-  } catch {
-    throw new AppError("corrupt_image", "The HEIC image is truncated or damaged and cannot be decoded.", 422);
+  } catch (error) {
+    throw decodeError(error, "heic");
   }
   try {
     const primary = images[0]!;
-    if (primary.width * primary.height > maxPixels) {
-      throw new AppError(
-        "image_too_large",
-        `The image is ${primary.width}×${primary.height} pixels; at most ${Math.round(maxPixels / 1e6)} megapixels are accepted.`,
-        413,
-      );
-    }
+    if (primary.width * primary.height > maxPixels) throw tooManyPixels(primary.width, primary.height, maxPixels);
     let rgba: decodeHeic.DecodedImage;
     try {
       rgba = await primary.decode();
-    } catch {
-      throw new AppError("corrupt_image", "The HEIC image is truncated or damaged and cannot be decoded.", 422);
+    } catch (error) {
+      throw decodeError(error, "heic");
     }
     const raw = { width: rgba.width, height: rgba.height, channels: 4 as const };
     const pixels = Buffer.from(rgba.data.buffer, rgba.data.byteOffset, rgba.data.byteLength);

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { heicPhoto } from "@/lib/testing/fixtures";
 import { bilevelPng, distance, encoded, parseHex, rawImage, splitImage } from "./test-images";
 import { validateImage } from "./validate";
 
@@ -16,8 +15,7 @@ async function rejection(promise: Promise<unknown>): Promise<{ code: string; sta
   return { code: error.code, status: error.status, message: error.message };
 }
 
-// A 320×240 photo (the demo catalog's weathered wooden boards) encoded by libheif's heif-enc.
-const heic = () => new Uint8Array(readFileSync(path.join(__dirname, "fixtures/wooden-boards.heic")));
+const heic = () => new Uint8Array(heicPhoto());
 
 describe("validateImage rejects", () => {
   it("an empty file", async () => {

@@ -7,7 +7,7 @@ import { dominantColor } from "./color";
 import { decodeError, hasDecoder, openImage } from "./decode";
 import { sniffImageFormat, type ImageFormat } from "./format";
 import { heicToJpeg } from "./heic";
-import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "./limits";
+import { DEFAULT_IMAGE_LIMITS, tooManyPixels, type ImageLimits } from "./limits";
 
 /** An upload proven decodable and within limits; the other lib/image functions accept only this. */
 export interface ValidatedImage {
@@ -59,13 +59,7 @@ export async function validateImage(bytes: Uint8Array, limits: Partial<ImageLimi
 
   const header = await readHeader(bytes, format);
   const frameHeight = header.pageHeight ?? header.height;
-  if (header.width * frameHeight > maxPixels) {
-    throw new AppError(
-      "image_too_large",
-      `The image is ${header.width}×${frameHeight} pixels; at most ${Math.round(maxPixels / 1e6)} megapixels are accepted.`,
-      413,
-    );
-  }
+  if (header.width * frameHeight > maxPixels) throw tooManyPixels(header.width, frameHeight, maxPixels);
   // autoOrient already swaps the sides of a quarter-turned image, and reads the first frame only.
   const { width, height } = header.autoOrient;
   if (Math.min(width, height) < minSide) {
