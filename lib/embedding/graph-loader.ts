@@ -1,7 +1,8 @@
 import "server-only";
-// Loads a backbone's graph model from the files its manifest names, without the runtime of the
-// package that ships it: tfjs model.json + .bin shards, or nsfwjs-style CommonJS modules that
-// export the model JSON and base64 weight shards.
+// Reads a TF.js graph from the files a backbone names, without the runtime of the package that
+// ships it: tfjs model.json + .bin shards, or nsfwjs-style CommonJS modules that export the model
+// JSON and base64 weight shards. The converter reads graphs this way; the equivalence test also
+// loads them into TF.js to check the converted networks against them.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -30,7 +31,12 @@ export function makeInputDynamic(json: ModelJson, inputNode: string): void {
   delete json.signature;
 }
 
-async function readBackbone(spec: BackboneSpec, root: string): Promise<{ json: ModelJson; weights: ArrayBuffer }> {
+/** Where a TF.js graph's files are: the source part of a backbone spec. */
+export type GraphSource = Pick<BackboneSpec, "format" | "model" | "weights">;
+
+/** A TF.js graph's model JSON and its weight shards joined in manifest order. */
+export async function readGraphFiles(spec: GraphSource, root: string): Promise<{ json: ModelJson; weights: Uint8Array<ArrayBuffer> }> {
+  if (spec.format === "onnx") throw new Error(`${spec.model} is an ONNX file, not a TF.js graph`);
   const modelPath = path.resolve(root, spec.model);
   if (spec.format === "umd-base64") {
     // The shards are CommonJS bundles; requiring them by absolute path bypasses the package's
@@ -48,24 +54,24 @@ async function readBackbone(spec: BackboneSpec, root: string): Promise<{ json: M
       if (typeof b64 !== "string") throw new Error(`${w} does not export a base64 string`);
       return new Uint8Array(Buffer.from(b64, "base64"));
     });
-    return { json, weights: concatBytes(shards).buffer };
+    return { json, weights: concatBytes(shards) };
   }
   const json = JSON.parse(await readFile(modelPath, "utf8")) as ModelJson;
   const dir = path.dirname(modelPath);
   const files = json.weightsManifest.flatMap((g) => g.paths);
   const shards = await Promise.all(files.map(async (f) => new Uint8Array(await readFile(path.join(dir, f)))));
-  return { json, weights: concatBytes(shards).buffer };
+  return { json, weights: concatBytes(shards) };
 }
 
 /** `root` is the repository root, against which the manifest's paths resolve. */
 export async function loadBackbone(tf: typeof tfc, spec: BackboneSpec, root: string): Promise<GraphModel> {
-  const { json, weights } = await readBackbone(spec, root);
+  const { json, weights } = await readGraphFiles(spec, root);
   if (spec.dynamicInput) makeInputDynamic(json, spec.inputNode);
   const weightSpecs = json.weightsManifest.flatMap((g) => g.weights);
   const handler = tf.io.fromMemory({
     modelTopology: json.modelTopology as unknown as tfc.io.ModelArtifacts["modelTopology"],
     weightSpecs,
-    weightData: weights,
+    weightData: weights.buffer,
     format: json.format,
     generatedBy: json.generatedBy,
     convertedBy: json.convertedBy ?? undefined,
