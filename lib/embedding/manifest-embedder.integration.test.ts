@@ -2,7 +2,6 @@
 // images are drawn here with sharp, so the test needs nothing beyond the repository.
 import path from "node:path";
 import sharp from "sharp";
-import * as tf from "@tensorflow/tfjs-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RgbImage } from "@/lib/image/types";
 import { loadManifestEmbedder, type ManifestEmbedder } from "./manifest-embedder";
@@ -57,15 +56,5 @@ describe("ManifestEmbedder (shipped model)", () => {
     expect(views.length).toBeLessThanOrEqual(1 + embedder.manifest.queryViews.saliency.length);
     expect(Array.from(views[0]!)).toEqual(Array.from(await embedder.embed(photo)));
     for (const v of views) expect(norm(v)).toBeCloseTo(1, 4);
-  });
-
-  it("leaks no tensors", async () => {
-    const image = await rgb(chequer);
-    await embedder.embed(image);
-    await embedder.embedQuery(image);
-    const before = tf.memory().numTensors;
-    await embedder.embed(image);
-    await embedder.embedQuery(image);
-    expect(tf.memory().numTensors).toBe(before);
   });
 });

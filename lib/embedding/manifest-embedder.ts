@@ -1,28 +1,18 @@
 import "server-only";
-// The server's image embedders: a manifest's backbones loaded from the files it names, on the
-// runtime each format needs (TF.js WASM or ONNX Runtime), behind the shared view-embedder.
-import { Backbone, type BackboneRunner } from "./backbone";
-import { loadBackbone } from "./graph-loader";
+// The server's image embedders: a manifest's backbones, each run by ONNX Runtime from its ONNX
+// file, behind the shared view-embedder.
+import type { BackboneRunner } from "./backbone";
 import type { EmbeddingManifest } from "./manifest";
 import { readManifest, readPostprocess } from "./model-files";
 import { OnnxBackbone } from "./onnx-backbone";
-import { tfjsWasm } from "./tfjs-runtime";
 import { FeatureExtractor, ManifestEmbedder } from "./view-embedder";
 
 export { FeatureExtractor, ManifestEmbedder, type RawFeatures } from "./view-embedder";
 
-/** Each backbone on the runtime its format needs; neither runtime starts unless a backbone uses it. */
 async function loadBackbones(manifest: EmbeddingManifest, root: string): Promise<BackboneRunner[]> {
   const out: BackboneRunner[] = [];
   try {
-    for (const spec of manifest.backbones) {
-      if (spec.format === "onnx") {
-        out.push(await OnnxBackbone.load(spec, root));
-      } else {
-        const tf = await tfjsWasm();
-        out.push(new Backbone(tf, await loadBackbone(tf, spec, root), spec));
-      }
-    }
+    for (const spec of manifest.backbones) out.push(await OnnxBackbone.load(spec, root));
   } catch (e) {
     for (const b of out) b.dispose();
     throw e;

@@ -60,6 +60,12 @@ export const BackboneSpec = z
     /** Paths relative to the repository root. */
     model: z.string().min(1),
     weights: z.array(z.string().min(1)).optional(),
+    /**
+     * The same network converted to ONNX (`npm run convert-models`), which the server runs on
+     * ONNX Runtime; the TF.js graph above is what the browser runs. Required for TF.js formats
+     * on the server; an "onnx" backbone is its own file.
+     */
+    onnx: z.string().min(1).optional(),
     licence: z.string().min(1),
     inputNode: z.string().min(1),
     /** Rewrite the input placeholder to a dynamic shape so the graph runs at `input` size. */
@@ -76,11 +82,21 @@ export const BackboneSpec = z
   })
   .strict()
   .superRefine((b, ctx) => {
+    if (b.format === "onnx" && b.onnx !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["onnx"], message: `an "onnx" backbone is its own file: name it in "model" alone` });
+    }
     if (b.layout === "nchw" && b.format !== "onnx") {
       ctx.addIssue({ code: "custom", path: ["layout"], message: `layout "nchw" needs format "onnx", not "${b.format}"` });
     }
   });
 export type BackboneSpec = z.infer<typeof BackboneSpec>;
+
+/** The ONNX file the server runs for a backbone, relative to the repository root. */
+export function serverModelFile(spec: Pick<BackboneSpec, "name" | "format" | "model" | "onnx">): string {
+  if (spec.format === "onnx") return spec.model;
+  if (!spec.onnx) throw new Error(`backbone ${spec.name}: the server runs ONNX, and this ${spec.format} backbone names no "onnx" file (npm run convert-models)`);
+  return spec.onnx;
+}
 
 
 export const EmbeddingManifest = z

@@ -9,7 +9,8 @@ import type { RgbImage } from "@/lib/image/types";
 import { BackboneSpec, EmbeddingManifest, type InputSpec } from "./manifest";
 import { loadFeatureExtractor, loadManifestEmbedder } from "./manifest-embedder";
 import { float32Bytes } from "./model-files";
-import { chooseProviders, nhwcToNchw, OnnxBackbone, poolPart, PROVIDERS_ENV } from "./onnx-backbone";
+import { nhwcToNchw, OnnxBackbone, poolPart } from "./onnx-backbone";
+import { chooseProviders, chooseThreads, PROVIDERS_ENV } from "./onnx-session";
 import { embeddingFromParts } from "./postprocess";
 import { toModelInput } from "./preprocess";
 import { TINY_CHANNELS, tinyOnnxModel, tinyReference } from "./testing/tiny-onnx";
@@ -154,6 +155,14 @@ describe("execution providers", () => {
     expect(chooseProviders(undefined, false)).toEqual({ providers: ["cpu"], fallback: false });
     expect(chooseProviders(" cuda , cpu ", false)).toEqual({ providers: ["cuda", "cpu"], fallback: false });
     expect(chooseProviders("", true).providers).toEqual(["cuda", "cpu"]);
+  });
+
+  it("runs one intra-op thread per core unless told otherwise", () => {
+    expect(chooseThreads(undefined, 2)).toBe(2);
+    expect(chooseThreads("", 4)).toBe(4);
+    expect(chooseThreads("1", 2)).toBe(1);
+    expect(() => chooseThreads("two", 2)).toThrow(/GLIMPSE_ONNX_THREADS=two: expected a positive integer/);
+    expect(() => chooseThreads("0", 2)).toThrow(/positive integer/);
   });
 
   it("uses the providers named in the environment and reports a bad one", async () => {

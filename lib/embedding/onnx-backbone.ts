@@ -1,23 +1,17 @@
 import "server-only";
-// A backbone exported to ONNX (e.g. a PyTorch ResNeXt), run by ONNX Runtime on the server:
-// the same input preparation, pooled parts and channel-summed maps as the TF.js backbones, so
-// the manifest's head and the evaluation apply unchanged. onnxruntime-node is imported only
-// when such a backbone loads; CUDA is used when its provider library is installed.
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
+// Every backbone the server runs, on ONNX Runtime: the packaged TF.js networks converted by
+// `npm run convert-models`, or a network exported to ONNX elsewhere (e.g. a PyTorch ResNeXt).
+// The same input preparation, pooled parts and channel-summed maps as the browser's TF.js
+// backbones, so the manifest's head and the evaluation apply unchanged.
 import type * as ort from "onnxruntime-node";
 import type { RgbImage } from "@/lib/image/types";
 import type { BackboneOutput, BackboneRunner } from "./backbone";
-import type { BackboneSpec, PartSpec } from "./manifest";
+import { serverModelFile, type BackboneSpec, type PartSpec } from "./manifest";
+import { createOnnxSession, type OnnxSession } from "./onnx-session";
 import { toModelInput } from "./preprocess";
 import type { ActivationMap } from "./saliency";
 
-type Ort = typeof ort;
 export type Layout = "nhwc" | "nchw";
-
-/** Comma list of execution providers to use instead of the automatic choice, e.g. "cpu". */
-export const PROVIDERS_ENV = "GLIMPSE_ONNX_PROVIDERS";
 
 /** A float32 output as plain data: dims and row-major values. */
 export interface DenseTensor {
@@ -87,32 +81,6 @@ export function channelAbsSum(t: DenseTensor, layout: Layout, where: string): Ac
   });
 }
 
-/** The providers to try in order; `fallback`: whether a failed start may retry on CPU alone. */
-export function chooseProviders(override: string | undefined, cudaInstalled: boolean): { providers: string[]; fallback: boolean } {
-  const listed = (override ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  if (listed.length > 0) return { providers: listed, fallback: false };
-  return cudaInstalled ? { providers: ["cuda", "cpu"], fallback: true } : { providers: ["cpu"], fallback: false };
-}
-
-/**
- * Whether this onnxruntime-node build can run CUDA. The Linux and Windows x64 builds list
- * "cuda" with `bundled: false`: its provider library is downloaded at install time (not here,
- * where .npmrc skips it), so its presence beside the native binding decides.
- */
-function cudaInstalled(runtime: Ort, root: string): boolean {
-  const cuda = runtime.listSupportedBackends().find((b) => b.name === "cuda");
-  if (!cuda) return false;
-  if (cuda.bundled) return true;
-  try {
-    const entry = createRequire(path.join(root, "package.json")).resolve("onnxruntime-node");
-    const bin = path.join(path.dirname(entry), "..", "bin", "napi-v6", process.platform, process.arch);
-    const lib = process.platform === "win32" ? "onnxruntime_providers_cuda.dll" : "libonnxruntime_providers_cuda.so";
-    return existsSync(path.join(bin, lib));
-  } catch {
-    return false;
-  }
-}
-
 const known = (d: number | string | undefined): d is number => typeof d === "number" && d > 0;
 
 /** A part's size as the file states it: the channel axis of a map, or all of a vector; else undefined. */
@@ -123,8 +91,8 @@ function statedDim(shape: ReadonlyArray<number | string>, part: PartSpec, cAxis:
 }
 
 /** Checks the names and every statically known size against the manifest, before any run. */
-function checkSignature(spec: BackboneSpec, session: ort.InferenceSession, layout: Layout): void {
-  const where = `backbone ${spec.name} (${spec.model})`;
+function checkSignature(spec: BackboneSpec, file: string, session: ort.InferenceSession, layout: Layout): void {
+  const where = `backbone ${spec.name} (${file})`;
   const shapes = new Map<string, ReadonlyArray<number | string>>();
   for (const m of [...session.inputMetadata, ...session.outputMetadata]) if (m.isTensor) shapes.set(m.name, m.shape);
   if (!session.inputNames.includes(spec.inputNode)) {
@@ -159,53 +127,34 @@ function checkSignature(spec: BackboneSpec, session: ort.InferenceSession, layou
   }
 }
 
-async function createSession(runtime: Ort, spec: BackboneSpec, file: string, providers: string[]): Promise<ort.InferenceSession> {
-  try {
-    return await runtime.InferenceSession.create(file, { executionProviders: providers });
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new Error(`backbone ${spec.name}: ONNX Runtime could not load ${spec.model} on [${providers.join(", ")}]: ${reason}`, { cause: e });
-  }
-}
-
 export class OnnxBackbone implements BackboneRunner {
   private constructor(
-    private readonly runtime: Ort,
-    private readonly session: ort.InferenceSession,
+    private readonly onnx: OnnxSession,
     readonly spec: BackboneSpec,
-    /** The providers the session was created with, in order of preference. */
-    readonly providers: readonly string[],
     /** Exports with a fixed batch of 1 run image by image. */
     private readonly singleImage: boolean,
   ) {}
 
-  /** `spec.model` resolves against `root`, the repository root. */
+  /** The providers the session was created with, in order of preference. */
+  get providers(): readonly string[] {
+    return this.onnx.providers;
+  }
+
+  /** The model file resolves against `root`, the repository root. */
   static async load(spec: BackboneSpec, root: string): Promise<OnnxBackbone> {
-    if (spec.format !== "onnx") throw new Error(`backbone ${spec.name}: format ${spec.format} is not onnx`);
-    const runtime = await import("onnxruntime-node");
-    const file = path.resolve(root, spec.model);
-    const choice = chooseProviders(process.env[PROVIDERS_ENV], cudaInstalled(runtime, root));
-    let providers = choice.providers;
-    let session: ort.InferenceSession;
-    try {
-      session = await createSession(runtime, spec, file, providers);
-    } catch (e) {
-      // The CUDA library is there but no usable GPU or driver is: the CPU still serves.
-      if (!choice.fallback) throw e;
-      console.warn(`${e instanceof Error ? e.message : String(e)}; retrying on CPU`);
-      providers = ["cpu"];
-      session = await createSession(runtime, spec, file, providers);
-    }
+    const file = serverModelFile(spec);
+    const onnx = await createOnnxSession(file, root, `backbone ${spec.name}`);
+    const { session } = onnx;
     const layout = spec.layout ?? "nhwc";
     try {
-      checkSignature(spec, session, layout);
+      checkSignature(spec, file, session, layout);
     } catch (e) {
       await session.release();
       throw e;
     }
     const input = session.inputMetadata.find((m) => m.name === spec.inputNode);
     const singleImage = input?.isTensor === true && input.shape[0] === 1;
-    return new OnnxBackbone(runtime, session, spec, providers, singleImage);
+    return new OnnxBackbone(onnx, spec, singleImage);
   }
 
   async run(images: readonly RgbImage[], withMaps: boolean): Promise<BackboneOutput[]> {
@@ -224,11 +173,11 @@ export class OnnxBackbone implements BackboneRunner {
     images.forEach((img, i) => batch.set(toModelInput(img, spec.input), i * per));
     const input =
       layout === "nchw"
-        ? new this.runtime.Tensor("float32", nhwcToNchw(batch, n, height, width, 3), [n, 3, height, width])
-        : new this.runtime.Tensor("float32", batch, [n, height, width, 3]);
+        ? new this.onnx.runtime.Tensor("float32", nhwcToNchw(batch, n, height, width, 3), [n, 3, height, width])
+        : new this.onnx.runtime.Tensor("float32", batch, [n, height, width, 3]);
     const maps = withMaps ? spec.saliency : [];
     const fetches = [...new Set([...spec.parts.map((p) => p.node), ...maps.map((m) => m.node)])];
-    const result = await this.session.run({ [spec.inputNode]: input }, fetches);
+    const result = await this.onnx.session.run({ [spec.inputNode]: input }, fetches);
     const dense = (node: string, where: string): DenseTensor => {
       const t = result[node];
       if (!t || t.type !== "float32" || !(t.data instanceof Float32Array)) {
@@ -252,7 +201,6 @@ export class OnnxBackbone implements BackboneRunner {
   }
 
   dispose(): void {
-    // Release only frees native memory; a failure leaves nothing for the caller to do.
-    this.session.release().catch(() => undefined);
+    this.onnx.dispose();
   }
 }

@@ -28,6 +28,11 @@ export function loadImageEmbedder(model: CatalogModel): Promise<ManifestEmbedder
   return loading;
 }
 
+/** The model folders whose embedders are loaded or loading. */
+export function loadedImageModels(): string[] {
+  return [...loaded().keys()];
+}
+
 /** Frees a model's weights; its embedder must not be used after this. */
 export async function releaseImageEmbedder(model: CatalogModel): Promise<void> {
   const embedders = loaded();

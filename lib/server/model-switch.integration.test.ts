@@ -7,7 +7,6 @@ import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import * as tf from "@tensorflow/tfjs-core";
 import { picture } from "@/lib/testing/pictures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
@@ -57,6 +56,7 @@ const { createPin, deletePin } = await import("./pins");
 const { searchByEmbedding, searchByImage } = await import("./search");
 const { health } = await import("./health");
 const { closeImageModels } = await import("./image-models");
+const { loadedImageModels } = await import("./embedder");
 const { closeDatabase, getPinRepository } = await import("@/lib/store");
 
 const fields = (title: string) => ({ title, description: "", category: undefined, kind: "pin" as const, boardId: undefined });
@@ -144,7 +144,7 @@ describe("switching the image model", () => {
     expect(await vectorOf(first.image, NEXT)).not.toBeNull();
     await deletePin(first.id);
     expect((await search(first.image)).results.map((r) => r.id)).not.toContain(first.id);
-    const bothLoaded = tf.memory().numTensors;
+    expect(loadedImageModels()).toHaveLength(2);
 
     // A restart picks up only what is still missing.
     await closeImageModels();
@@ -158,7 +158,8 @@ describe("switching the image model", () => {
     expect(await models()).toMatchObject({ image: NEXT, active: NEXT, reembed: null });
     expect((await health()).index.size).toBe(3);
     // The old model leaves memory once the switch is done.
-    await waitFor(() => tf.memory().numTensors < bothLoaded);
+    await waitFor(() => loadedImageModels().length === 1);
+    expect(loadedImageModels()[0]).toMatch(/next$/);
 
     const repository = await getPinRepository();
     expect(await repository.countPinsWithoutEmbedding(NEXT)).toBe(0);

@@ -1,5 +1,6 @@
-// The browser's student runner against the server's embedder on the same tiny graph: the same
-// query views and the same vectors, and no tensor left behind.
+// The browser's student runner (TF.js) against the server's embedder (ONNX Runtime, on the same
+// tiny graph put through the converter): the same query views and the same vectors, and no
+// tensor left behind.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,6 +10,10 @@ import type { RgbImage } from "@/lib/image/types";
 import { parseManifest } from "@/lib/embedding/manifest";
 import { loadManifestEmbedder, type ManifestEmbedder } from "@/lib/embedding/manifest-embedder";
 import { float32Bytes } from "@/lib/embedding/model-files";
+import { OnnxGraph } from "@/lib/embedding/onnx-export/onnx-graph";
+import { TfGraph } from "@/lib/embedding/onnx-export/tf-graph";
+import { GraphTranslator } from "@/lib/embedding/onnx-export/translate";
+import { tfjsWasm } from "@/lib/embedding/tfjs-runtime";
 import { StudentEmbedder } from "./student-embedder";
 
 const b64 = (s: string) => Buffer.from(s).toString("base64");
@@ -46,6 +51,11 @@ function tinyModelDir(): string {
     JSON.stringify({ format: "graph-model", modelTopology: topology, weightsManifest: [{ paths: ["weights.bin"], weights: weightSpecs }] }),
   );
   writeFileSync(path.join(dir, "weights.bin"), float32Bytes(weights));
+  const onnx = new OnnxGraph("tiny");
+  const translator = new GraphTranslator(new TfGraph({ modelTopology: topology, weightsManifest: [{ paths: [], weights: weightSpecs }] }, float32Bytes(weights)), onnx);
+  translator.input("input", ["batch", "height", "width", 3]);
+  translator.translate(["relu"]);
+  writeFileSync(path.join(dir, "model.onnx"), onnx.encode("test"));
   const mean = Float32Array.from([0.1, 0.2, 0.1, 0.3]);
   const projection = Float32Array.from([1, 0.5, 0, 0, 0, 1, -0.5, 0.2, 0.3, 0, 1, -1]);
   writeFileSync(path.join(dir, "mean.f32.bin"), float32Bytes(mean));
@@ -61,6 +71,7 @@ function tinyModelDir(): string {
         name: "tiny",
         format: "tfjs-graph",
         model: path.join(dir, "model.json"),
+        onnx: path.join(dir, "model.onnx"),
         licence: "test",
         inputNode: "input",
         input: { width: 16, height: 16, mean: [0, 0, 0], std: [255, 255, 255] },
@@ -99,7 +110,8 @@ describe("StudentEmbedder", () => {
 
   beforeAll(async () => {
     dir = tinyModelDir();
-    // Starts TF.js on WASM in this process; the student then runs on the same backend.
+    // The student runs on TF.js's WASM backend, as it does in the browser.
+    await tfjsWasm();
     server = await loadManifestEmbedder(dir, "/");
     const manifest = parseManifest(JSON.parse(JSON.stringify(server.manifest)));
     student = await StudentEmbedder.create({
