@@ -11,6 +11,8 @@ export interface Embedder {
   readonly minRelevantScore: number;
   /** One L2-normalized vector for a catalog image. */
   embed(image: RgbImage): Promise<Float32Array>;
+  /** `embed` for several images at once, in order: one batch through each network. */
+  embedAll(images: readonly RgbImage[]): Promise<Float32Array[]>;
   /**
    * L2-normalized vectors for a query: the whole image first, then views that isolate the
    * likely object (a query matches a catalog vector by its best view).

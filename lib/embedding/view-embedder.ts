@@ -73,12 +73,17 @@ export class ManifestEmbedder extends FeatureExtractor implements Embedder {
   }
 
   async embed(image: RgbImage): Promise<Float32Array> {
-    const [f] = await this.features([image]);
-    return this.project(f!.parts);
+    const [v] = await this.embedAll([image]);
+    return v!;
+  }
+
+  async embedAll(images: readonly RgbImage[]): Promise<Float32Array[]> {
+    return (await this.features(images)).map((f) => this.project(f.parts));
   }
 
   async embedQuery(image: RgbImage): Promise<Float32Array[]> {
     const [full] = await this.features([image], true);
+    // The crops come from the full frame's maps, so they follow it as one batch of their own.
     const crops = this.viewRects(image, full!.maps).map((r) => cropRgb(image, r));
     const views = crops.length > 0 ? await this.features(crops) : [];
     return [full!, ...views].map((f) => this.project(f.parts));
