@@ -21,10 +21,9 @@ export class SceneDetector implements Detector {
   /** `root` is the repository root, against which `config.model` resolves. */
   static async load(root: string, config: DetectorConfig = DEFAULT_DETECTOR_CONFIG): Promise<SceneDetector> {
     const onnx = await createOnnxSession(config.model, root, "scene detector");
-    const { session } = onnx;
-    if (!session.inputNames.includes(config.inputNode) || !session.outputNames.includes(config.outputNode)) {
+    if (!onnx.inputNames.includes(config.inputNode) || !onnx.outputNames.includes(config.outputNode)) {
       onnx.dispose();
-      throw new Error(`scene detector ${config.model}: expected input ${config.inputNode} and output ${config.outputNode}, found ${session.inputNames.join(", ")} → ${session.outputNames.join(", ")}`);
+      throw new Error(`scene detector ${config.model}: expected input ${config.inputNode} and output ${config.outputNode}, found ${onnx.inputNames.join(", ")} → ${onnx.outputNames.join(", ")}`);
     }
     return new SceneDetector(onnx, config);
   }
@@ -35,8 +34,7 @@ export class SceneDetector implements Detector {
     const size = config.inputSize;
     // The model takes raw 0–255 pixels.
     const pixels = resizeToFloat(image, size, size);
-    const input = new this.onnx.runtime.Tensor("float32", pixels, [1, size, size, 3]);
-    const result = await this.onnx.session.run({ [config.inputNode]: input }, [config.outputNode]);
+    const result = await this.onnx.run({ [config.inputNode]: { data: pixels, dims: [1, size, size, 3] } }, [config.outputNode]);
     const out = result[config.outputNode];
     if (!out || !(out.data instanceof Float32Array)) throw new Error(`scene detector: output ${config.outputNode} is not float32`);
     return out.data;

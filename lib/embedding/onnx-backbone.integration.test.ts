@@ -157,10 +157,11 @@ describe("execution providers", () => {
     expect(chooseProviders("", true).providers).toEqual(["cuda", "cpu"]);
   });
 
-  it("runs one intra-op thread per core unless told otherwise", () => {
-    expect(chooseThreads(undefined, 2)).toBe(2);
-    expect(chooseThreads("", 4)).toBe(4);
-    expect(chooseThreads("1", 2)).toBe(1);
+  it("gives each session half the cores unless told otherwise", () => {
+    expect(chooseThreads(undefined, 2)).toBe(1);
+    expect(chooseThreads(undefined, 1)).toBe(1);
+    expect(chooseThreads("", 16)).toBe(8);
+    expect(chooseThreads("2", 2)).toBe(2);
     expect(() => chooseThreads("two", 2)).toThrow(/GLIMPSE_ONNX_THREADS=two: expected a positive integer/);
     expect(() => chooseThreads("0", 2)).toThrow(/positive integer/);
   });

@@ -3,11 +3,10 @@ import "server-only";
 // `npm run convert-models`, or a network exported to ONNX elsewhere (e.g. a PyTorch ResNeXt).
 // The same input preparation, pooled parts and channel-summed maps as the browser's TF.js
 // backbones, so the manifest's head and the evaluation apply unchanged.
-import type * as ort from "onnxruntime-node";
 import type { RgbImage } from "@/lib/image/types";
 import type { BackboneOutput, BackboneRunner } from "./backbone";
 import { serverModelFile, type BackboneSpec, type PartSpec } from "./manifest";
-import { createOnnxSession, type OnnxSession } from "./onnx-session";
+import { createOnnxSession, type OnnxSession, type PlainTensor } from "./onnx-session";
 import { toModelInput } from "./preprocess";
 import type { ActivationMap } from "./saliency";
 
@@ -91,7 +90,7 @@ function statedDim(shape: ReadonlyArray<number | string>, part: PartSpec, cAxis:
 }
 
 /** Checks the names and every statically known size against the manifest, before any run. */
-function checkSignature(spec: BackboneSpec, file: string, session: ort.InferenceSession, layout: Layout): void {
+function checkSignature(spec: BackboneSpec, file: string, session: OnnxSession, layout: Layout): void {
   const where = `backbone ${spec.name} (${file})`;
   const shapes = new Map<string, ReadonlyArray<number | string>>();
   for (const m of [...session.inputMetadata, ...session.outputMetadata]) if (m.isTensor) shapes.set(m.name, m.shape);
@@ -144,15 +143,14 @@ export class OnnxBackbone implements BackboneRunner {
   static async load(spec: BackboneSpec, root: string): Promise<OnnxBackbone> {
     const file = serverModelFile(spec);
     const onnx = await createOnnxSession(file, root, `backbone ${spec.name}`);
-    const { session } = onnx;
     const layout = spec.layout ?? "nhwc";
     try {
-      checkSignature(spec, file, session, layout);
+      checkSignature(spec, file, onnx, layout);
     } catch (e) {
-      await session.release();
+      onnx.dispose();
       throw e;
     }
-    const input = session.inputMetadata.find((m) => m.name === spec.inputNode);
+    const input = onnx.inputMetadata.find((m) => m.name === spec.inputNode);
     const singleImage = input?.isTensor === true && input.shape[0] === 1;
     return new OnnxBackbone(onnx, spec, singleImage);
   }
@@ -172,12 +170,10 @@ export class OnnxBackbone implements BackboneRunner {
     const batch = new Float32Array(n * per);
     images.forEach((img, i) => batch.set(toModelInput(img, spec.input), i * per));
     const input =
-      layout === "nchw"
-        ? new this.onnx.runtime.Tensor("float32", nhwcToNchw(batch, n, height, width, 3), [n, 3, height, width])
-        : new this.onnx.runtime.Tensor("float32", batch, [n, height, width, 3]);
+      layout === "nchw" ? { data: nhwcToNchw(batch, n, height, width, 3), dims: [n, 3, height, width] } : { data: batch, dims: [n, height, width, 3] };
     const maps = withMaps ? spec.saliency : [];
     const fetches = [...new Set([...spec.parts.map((p) => p.node), ...maps.map((m) => m.node)])];
-    const result = await this.onnx.session.run({ [spec.inputNode]: input }, fetches);
+    const result: Record<string, PlainTensor> = await this.onnx.run({ [spec.inputNode]: input }, fetches);
     const dense = (node: string, where: string): DenseTensor => {
       const t = result[node];
       if (!t || t.type !== "float32" || !(t.data instanceof Float32Array)) {

@@ -1,26 +1,45 @@
 import "server-only";
 // One ONNX Runtime session per network file, made the same way for every network the server
-// runs (backbones and the scene detector): execution providers (CUDA when its provider library
-// is installed, else CPU, or as GLIMPSE_ONNX_PROVIDERS says) and intra-op threads (as many as
-// the cores, or GLIMPSE_ONNX_THREADS). onnxruntime-node is imported only when a session is made.
+// runs (backbones and the scene detector), each in a worker thread of its own (onnx-worker.mjs):
+// onnxruntime-node runs a session synchronously on the calling thread, so this keeps the event
+// loop free and lets networks run side by side. Execution providers: CUDA when its provider
+// library is installed, else CPU, or as GLIMPSE_ONNX_PROVIDERS says. Intra-op threads per
+// session: GLIMPSE_ONNX_THREADS, by default half the cores (docs/performance.md has the measurements).
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import type * as ort from "onnxruntime-node";
-
-type Ort = typeof ort;
 
 /** Comma list of execution providers to use instead of the automatic choice, e.g. "cpu". */
 export const PROVIDERS_ENV = "GLIMPSE_ONNX_PROVIDERS";
-/** Intra-op threads per session; by default one per core (docs/performance.md has the measurements). */
+/** Intra-op threads per session. */
 export const THREADS_ENV = "GLIMPSE_ONNX_THREADS";
 
+export interface TensorInfo {
+  name: string;
+  isTensor: boolean;
+  /** Fixed sizes as numbers, symbolic ones as names. */
+  shape: ReadonlyArray<number | string>;
+}
+
+/** A tensor as plain data: dims and row-major values. */
+export interface PlainTensor {
+  type: string;
+  data: Float32Array | Int32Array | BigInt64Array | Uint8Array;
+  dims: readonly number[];
+}
+
 export interface OnnxSession {
-  readonly runtime: Ort;
-  readonly session: ort.InferenceSession;
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  readonly inputMetadata: readonly TensorInfo[];
+  readonly outputMetadata: readonly TensorInfo[];
   /** The providers the session was created with, in order of preference. */
   readonly providers: readonly string[];
+  /** Runs float32 inputs; the input arrays are handed over to the worker (unusable afterwards). */
+  run(feeds: Record<string, { data: Float32Array; dims: readonly number[] }>, fetches: readonly string[]): Promise<Record<string, PlainTensor>>;
   dispose(): void;
 }
 
@@ -31,14 +50,16 @@ export function chooseProviders(override: string | undefined, cudaInstalled: boo
   return cudaInstalled ? { providers: ["cuda", "cpu"], fallback: true } : { providers: ["cpu"], fallback: false };
 }
 
-/** The intra-op thread count: the override when it is a positive integer, else the cores. */
+/**
+ * The intra-op thread count: the override when given (a positive integer), else half the cores,
+ * because a query runs its two backbones side by side, each in its own worker. On 2 cores one
+ * thread each measured faster than two (which then fight over the cores): docs/performance.md.
+ */
 export function chooseThreads(override: string | undefined, cores: number): number {
+  if (override === undefined || override.trim() === "") return Math.max(1, Math.floor(cores / 2));
   const n = Number(override);
-  if (override !== undefined && override.trim() !== "") {
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${THREADS_ENV}=${override}: expected a positive integer`);
-    return n;
-  }
-  return Math.max(1, cores);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${THREADS_ENV}=${override}: expected a positive integer`);
+  return n;
 }
 
 /**
@@ -46,12 +67,14 @@ export function chooseThreads(override: string | undefined, cores: number): numb
  * "cuda" with `bundled: false`: its provider library is downloaded at install time (not here,
  * where .npmrc skips it), so its presence beside the native binding decides.
  */
-function cudaInstalled(runtime: Ort, root: string): boolean {
+function cudaInstalled(app: string): boolean {
+  const load = createRequire(path.join(app, "package.json"));
+  const runtime = load("onnxruntime-node") as typeof ort;
   const cuda = runtime.listSupportedBackends().find((b) => b.name === "cuda");
   if (!cuda) return false;
   if (cuda.bundled) return true;
   try {
-    const entry = createRequire(path.join(root, "package.json")).resolve("onnxruntime-node");
+    const entry = load.resolve("onnxruntime-node");
     const bin = path.join(path.dirname(entry), "..", "bin", "napi-v6", process.platform, process.arch);
     const lib = process.platform === "win32" ? "onnxruntime_providers_cuda.dll" : "libonnxruntime_providers_cuda.so";
     return existsSync(path.join(bin, lib));
@@ -60,41 +83,99 @@ function cudaInstalled(runtime: Ort, root: string): boolean {
   }
 }
 
-async function create(runtime: Ort, file: string, root: string, providers: string[], where: string): Promise<ort.InferenceSession> {
-  try {
-    return await runtime.InferenceSession.create(path.resolve(root, file), {
+type Reply =
+  | { type: "ready"; inputNames: string[]; outputNames: string[]; inputMetadata: TensorInfo[]; outputMetadata: TensorInfo[] }
+  | { type: "failed"; message: string }
+  | { type: "result"; id: number; outputs: Record<string, PlainTensor> }
+  | { type: "error"; id: number; message: string };
+
+class WorkerSession implements OnnxSession {
+  private readonly pending = new Map<number, { resolve: (outputs: Record<string, PlainTensor>) => void; reject: (e: Error) => void }>();
+  private nextId = 0;
+  private stopped: Error | null = null;
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly where: string,
+    readonly providers: readonly string[],
+    readonly inputNames: readonly string[],
+    readonly outputNames: readonly string[],
+    readonly inputMetadata: readonly TensorInfo[],
+    readonly outputMetadata: readonly TensorInfo[],
+  ) {
+    worker.on("message", (reply: Reply) => {
+      if (reply.type !== "result" && reply.type !== "error") return;
+      const waiting = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      if (this.pending.size === 0) worker.unref();
+      if (reply.type === "result") waiting?.resolve(reply.outputs);
+      else waiting?.reject(new Error(`${where}: ${reply.message}`));
+    });
+    const stop = (e: Error) => {
+      this.stopped ??= e;
+      for (const p of this.pending.values()) p.reject(this.stopped);
+      this.pending.clear();
+    };
+    worker.on("error", (e: Error) => stop(new Error(`${where}: the ONNX Runtime worker failed: ${e.message}`, { cause: e })));
+    worker.on("exit", (code) => stop(new Error(`${where}: the ONNX Runtime worker stopped (exit code ${code})`)));
+    // An idle session must not keep a script's process alive.
+    worker.unref();
+  }
+
+  static start(file: string, root: string, providers: string[], where: string): Promise<WorkerSession> {
+    const options: ort.InferenceSession.SessionOptions = {
       executionProviders: providers,
       intraOpNumThreads: chooseThreads(process.env[THREADS_ENV], availableParallelism()),
       interOpNumThreads: 1,
       executionMode: "sequential",
       graphOptimizationLevel: "all",
+      // A spinning pool holds a core between runs, which the other networks' threads need.
+      extra: { session: { intra_op: { allow_spinning: "0" } } },
+    };
+    // The app's own files (the worker script, onnxruntime-node) are found from the working
+    // directory, the repository root, as the app and scripts run; `root` only places the model.
+    const app = process.cwd();
+    const worker = new Worker(path.join(app, "lib/embedding/onnx-worker.mjs"), { workerData: { file: path.resolve(root, file), app, options } });
+    return new Promise((resolve, reject) => {
+      const failed = (reason: string) => {
+        void worker.terminate();
+        reject(new Error(`${where}: ONNX Runtime could not load ${file} on [${providers.join(", ")}]: ${reason}`));
+      };
+      worker.once("error", (e: Error) => failed(e.message));
+      worker.once("message", (reply: Reply) => {
+        worker.removeAllListeners("error");
+        if (reply.type !== "ready") return failed(reply.type === "failed" ? reply.message : `unexpected ${reply.type}`);
+        resolve(new WorkerSession(worker, where, providers, reply.inputNames, reply.outputNames, reply.inputMetadata, reply.outputMetadata));
+      });
     });
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new Error(`${where}: ONNX Runtime could not load ${file} on [${providers.join(", ")}]: ${reason}`, { cause: e });
+  }
+
+  run(feeds: Record<string, { data: Float32Array; dims: readonly number[] }>, fetches: readonly string[]): Promise<Record<string, PlainTensor>> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.ref();
+      const transfer = Object.values(feeds).map((t) => t.data.buffer as ArrayBuffer);
+      this.worker.postMessage({ id, feeds, fetches }, transfer);
+    });
+  }
+
+  dispose(): void {
+    this.stopped ??= new Error(`${this.where}: the session was disposed`);
+    void this.worker.terminate();
   }
 }
 
 /** `file` resolves against `root`, the repository root; `where` names the network in errors. */
 export async function createOnnxSession(file: string, root: string, where: string): Promise<OnnxSession> {
-  const runtime = await import("onnxruntime-node");
-  const choice = chooseProviders(process.env[PROVIDERS_ENV], cudaInstalled(runtime, root));
-  let providers = choice.providers;
-  let session: ort.InferenceSession;
+  const choice = chooseProviders(process.env[PROVIDERS_ENV], cudaInstalled(process.cwd()));
   try {
-    session = await create(runtime, file, root, providers, where);
+    return await WorkerSession.start(file, root, choice.providers, where);
   } catch (e) {
     // The CUDA library is there but no usable GPU or driver is: the CPU still serves.
     if (!choice.fallback) throw e;
     console.warn(`${e instanceof Error ? e.message : String(e)}; retrying on CPU`);
-    providers = ["cpu"];
-    session = await create(runtime, file, root, providers, where);
+    return WorkerSession.start(file, root, ["cpu"], where);
   }
-  return {
-    runtime,
-    session,
-    providers,
-    // Release only frees native memory; a failure leaves nothing for the caller to do.
-    dispose: () => void session.release().catch(() => undefined),
-  };
 }

@@ -25,8 +25,9 @@ export class FeatureExtractor {
 
   async features(images: readonly RgbImage[], withMaps = false): Promise<RawFeatures[]> {
     if (images.length === 0) return [];
-    const perBackbone: BackboneOutput[][] = [];
-    for (const b of this.backbones) perBackbone.push(await b.run(images, withMaps));
+    // Together: one backbone's input is prepared while another runs (ONNX Runtime runs off the
+    // JS thread), and on several cores the networks run side by side.
+    const perBackbone: BackboneOutput[][] = await Promise.all(this.backbones.map((b) => b.run(images, withMaps)));
     return images.map((_, i) => {
       const outs = perBackbone.map((o) => o[i]!);
       return { parts: outs.flatMap((o) => o.parts), maps: new Map(outs.flatMap((o) => [...o.maps])) };
