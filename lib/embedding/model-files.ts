@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseManifest, type EmbeddingManifest, type Float32File } from "./manifest";
 import type { Postprocess } from "./postprocess";
+import { float32FromBytes } from "./vectors";
 
 export async function readManifest(modelDir: string): Promise<EmbeddingManifest> {
   const text = await readFile(path.join(modelDir, "manifest.json"), "utf8");
@@ -17,17 +18,7 @@ export async function readFloat32(modelDir: string, spec: Float32File): Promise<
   if (bytes.byteLength !== expected * 4) {
     throw new Error(`${spec.file}: ${bytes.byteLength} bytes, expected ${expected * 4} for shape [${spec.shape.join(", ")}]`);
   }
-  const out = new Float32Array(expected);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let i = 0; i < expected; i++) out[i] = view.getFloat32(i * 4, true);
-  return out;
-}
-
-export function float32Bytes(values: Float32Array): Uint8Array {
-  const out = new Uint8Array(values.length * 4);
-  const view = new DataView(out.buffer);
-  for (let i = 0; i < values.length; i++) view.setFloat32(i * 4, values[i]!, true);
-  return out;
+  return float32FromBytes(bytes, expected);
 }
 
 export async function readPostprocess(modelDir: string, manifest: EmbeddingManifest): Promise<Postprocess> {

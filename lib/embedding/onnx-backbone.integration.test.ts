@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RgbImage } from "@/lib/image/types";
 import { BackboneSpec, EmbeddingManifest, type InputSpec } from "./manifest";
 import { loadFeatureExtractor, loadManifestEmbedder } from "./manifest-embedder";
-import { float32Bytes } from "./model-files";
 import { nhwcToNchw, OnnxBackbone, poolPart } from "./onnx-backbone";
 import { chooseProviders, chooseThreads, PROVIDERS_ENV } from "./onnx-session";
 import { embeddingFromParts } from "./postprocess";
 import { toModelInput } from "./preprocess";
 import { TINY_CHANNELS, tinyOnnxModel, tinyReference } from "./testing/tiny-onnx";
+import { float32ToBytes } from "./vectors";
 
 const W = 12;
 const H = 10;
@@ -218,8 +218,8 @@ describe("ManifestEmbedder on an ONNX backbone", () => {
       queryViews: { saliency: ["map"], margin: 0.1 },
     });
     await writeFile(path.join(modelDir, "manifest.json"), JSON.stringify(manifest));
-    await writeFile(path.join(modelDir, "mean.f32.bin"), float32Bytes(mean));
-    await writeFile(path.join(modelDir, "projection.f32.bin"), float32Bytes(projection));
+    await writeFile(path.join(modelDir, "mean.f32.bin"), float32ToBytes(mean));
+    await writeFile(path.join(modelDir, "projection.f32.bin"), float32ToBytes(projection));
   });
 
   it("FeatureExtractor gives the reference parts and maps", async () => {

@@ -1,16 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { centreAndProject, embeddingFromParts, joinParts, l2NormalizeInPlace, rootRelu, score } from "./postprocess";
+import { centreAndProject, embeddingFromParts, joinParts, rootRelu } from "./postprocess";
 
 const norm = (x: Float32Array) => Math.sqrt(x.reduce((s, v) => s + v * v, 0));
 
 describe("post-processing", () => {
   it("rootRelu zeroes negatives and takes square roots", () => {
     expect(Array.from(rootRelu(Float32Array.from([-1, 0, 4, 9])))).toEqual([0, 0, 2, 3]);
-  });
-
-  it("l2NormalizeInPlace gives unit length and leaves zero alone", () => {
-    expect(norm(l2NormalizeInPlace(Float32Array.from([3, 4])))).toBeCloseTo(1, 6);
-    expect(Array.from(l2NormalizeInPlace(new Float32Array(3)))).toEqual([0, 0, 0]);
   });
 
   it("joinParts normalizes each part on its own, so a large part does not dominate", () => {
@@ -35,10 +30,5 @@ describe("post-processing", () => {
     });
     expect(v.length).toBe(2);
     expect(norm(v)).toBeCloseTo(1, 6);
-  });
-
-  it("score clips negative cosines to 0", () => {
-    expect(score(Float32Array.from([1, 0]), Float32Array.from([-1, 0]))).toBe(0);
-    expect(score(Float32Array.from([0.6, 0.8]), Float32Array.from([0.6, 0.8]))).toBeCloseTo(1, 6);
   });
 });

@@ -1,23 +1,13 @@
 // Turns the raw backbone parts into the final embedding: square root of the ReLU'd features,
 // L2 per part, minus the fitted mean, times the fitted (whitening) projection, L2. Pure, shared
 // by browser and server, and by the fitting script, which needs the steps one by one.
+import { l2NormalizeInPlace } from "./vectors";
 
 /** Square root of max(0, x): tames the heavy tail of pooled activations. */
 export function rootRelu(x: Float32Array): Float32Array {
   const out = new Float32Array(x.length);
   for (let i = 0; i < x.length; i++) out[i] = Math.sqrt(Math.max(0, x[i]!));
   return out;
-}
-
-/** Scales to unit L2 norm in place; an all-zero vector stays zero. Returns its argument. */
-export function l2NormalizeInPlace(x: Float32Array): Float32Array {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i]! * x[i]!;
-  if (s > 0) {
-    const inv = 1 / Math.sqrt(s);
-    for (let i = 0; i < x.length; i++) x[i]! *= inv;
-  }
-  return x;
 }
 
 /**
@@ -65,11 +55,4 @@ export interface Postprocess {
 export function embeddingFromParts(parts: readonly Float32Array[], params: Postprocess): Float32Array {
   const joined = joinParts(parts, params.sqrt);
   return l2NormalizeInPlace(centreAndProject(joined, params.mean, params.projection, params.dim));
-}
-
-/** The API's score for a pair of unit vectors: max(0, cosine). */
-export function score(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return Math.max(0, Math.min(1, s));
 }

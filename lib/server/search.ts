@@ -10,6 +10,7 @@ import type {
   SimilarResponse,
   TextSearchQuery,
 } from "@/lib/contracts";
+import { dot, float32FromBytes, l2NormalizeInPlace, scoreOf } from "@/lib/embedding/vectors";
 import { AppError } from "@/lib/errors";
 import { toRgb, validateImage } from "@/lib/image";
 import { getPinRepository } from "@/lib/store";
@@ -24,7 +25,7 @@ const MIN_REGION_SIDE = 16;
 function toResults(hits: Hit[]): Result[] {
   return hits.map(({ record, similarity }) => ({
     id: record.id,
-    score: Math.min(1, Math.max(0, similarity)),
+    score: scoreOf(similarity),
     pin: toPin(record),
   }));
 }
@@ -62,20 +63,15 @@ export function decodeEmbedding(embedding: number[] | string): Float32Array {
   if (bytes.byteLength === 0 || bytes.byteLength % 4 !== 0) {
     throw new AppError("invalid_field", "embedding: base64 must encode little-endian float32 values.");
   }
-  const vector = new Float32Array(bytes.byteLength / 4);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let i = 0; i < vector.length; i++) vector[i] = view.getFloat32(i * 4, true);
-  return vector;
+  return float32FromBytes(bytes);
 }
 
 export function normalize(vector: Float32Array): Float32Array {
-  let norm = 0;
-  for (const value of vector) norm += value * value;
-  norm = Math.sqrt(norm);
-  if (!Number.isFinite(norm) || norm === 0) {
+  const squared = dot(vector, vector);
+  if (!Number.isFinite(squared) || squared === 0) {
     throw new AppError("invalid_field", "embedding: the vector must be finite and non-zero.");
   }
-  return vector.map((value) => value / norm);
+  return l2NormalizeInPlace(vector.slice());
 }
 
 /**

@@ -7,6 +7,7 @@ import type { ShopFields, ShopObject, ShopResponse } from "@/lib/contracts";
 import { DEFAULT_DETECTOR_CONFIG, SceneDetector, selectObjects, withMargin, type Detection } from "@/lib/detect";
 import { rerankByCategory } from "@/lib/detect/rerank";
 import { cropRgb } from "@/lib/embedding/resample";
+import { scoreOf } from "@/lib/embedding/vectors";
 import { AppError } from "@/lib/errors";
 import { boxToPixelRect, getImageStore, toRgb, validateImage, type RgbImage } from "@/lib/image";
 import { withServingModel } from "./image-models";
@@ -68,7 +69,7 @@ async function productsFor({ vectors }: LoadedModel, detection: Detection, view:
     CATEGORY_BONUS,
     k,
   );
-  const products = ranked.map(({ item, similarity }) => ({ id: item.id, score: Math.min(1, Math.max(0, similarity)), pin: toPin(item) }));
+  const products = ranked.map(({ item, similarity }) => ({ id: item.id, score: scoreOf(similarity), pin: toPin(item) }));
   return { box: detection.box, label: detection.label, score: detection.score, products };
 }
 

@@ -7,6 +7,7 @@ import type { SearchFilters } from "@/lib/contracts";
 import type { PinRecord } from "@/lib/contracts/records";
 import { openVectorIndex } from "@/lib/index";
 import type { VectorIndex } from "@/lib/index/types";
+import { dot } from "@/lib/embedding/vectors";
 import type { PinRepository } from "@/lib/store";
 import { hasFilters, matchesFilters } from "./filters";
 import { dataDir } from "@/lib/config";
@@ -129,11 +130,6 @@ export class CatalogVectors {
   }
 }
 
-function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
-  return sum;
-}
 
 /**
  * Opens a model's index, caught up with the store. A saved file only ever misses vectors above

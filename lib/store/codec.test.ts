@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { decodeFeedCursor, decodeVector, encodeFeedCursor, encodeVector, newPinId } from "./codec";
+import { decodeFeedCursor, encodeFeedCursor, newPinId } from "./codec";
 import { Params, filterPredicates, prefixQuery } from "./filters";
 
 describe("codec", () => {
-  it("round-trips vectors as little-endian float32, from unaligned buffers too", () => {
-    const vector = Float32Array.from([1, -2.5, Math.E, -0]);
-    const bytes = encodeVector(vector);
-    expect([...bytes.subarray(0, 4)]).toEqual([0, 0, 0x80, 0x3f]);
-    const unaligned = new Uint8Array(bytes.length + 1).subarray(1);
-    unaligned.set(bytes);
-    expect(decodeVector(unaligned)).toEqual(vector);
-    expect(() => decodeVector(new Uint8Array(3))).toThrow();
-  });
-
   it("makes 12-character base62 pin ids that differ", () => {
     const ids = Array.from({ length: 200 }, () => newPinId());
     for (const id of ids) expect(id).toMatch(/^[0-9A-Za-z]{12}$/);

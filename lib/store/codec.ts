@@ -1,29 +1,7 @@
-// How values cross the database boundary: vectors as little-endian float32 bytes, feed
-// cursors as opaque strings, public pin ids as short random base62.
+// How values cross the database boundary: feed cursors as opaque strings, public pin ids as
+// short random base62. Vectors are little-endian float32 bytes (lib/embedding/vectors.ts).
 import { randomBytes } from "node:crypto";
 import { AppError } from "@/lib/errors";
-
-const littleEndianHost = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-export function encodeVector(vector: Float32Array): Uint8Array {
-  if (littleEndianHost) {
-    return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
-  }
-  const out = Buffer.alloc(vector.byteLength);
-  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
-  vector.forEach((v, i) => view.setFloat32(i * 4, v, true));
-  return out;
-}
-
-export function decodeVector(bytes: Uint8Array): Float32Array {
-  if (bytes.byteLength % 4 !== 0) throw new Error(`vector of ${bytes.byteLength} bytes is not float32`);
-  const n = bytes.byteLength / 4;
-  // Copy: the driver's buffer may be shared and need not be 4-byte aligned.
-  const copy = new Uint8Array(bytes);
-  if (littleEndianHost) return new Float32Array(copy.buffer, 0, n);
-  const view = new DataView(copy.buffer);
-  return Float32Array.from({ length: n }, (_, i) => view.getFloat32(i * 4, true));
-}
 
 const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 

@@ -3,7 +3,8 @@
 import "server-only";
 import type { PinKind, SearchFilters } from "@/lib/contracts";
 import type { PinRecord } from "@/lib/contracts/records";
-import { decodeFeedCursor, decodeVector, encodeFeedCursor, encodeVector, newPinId } from "./codec";
+import { float32FromBytes, float32ToBytes } from "@/lib/embedding/vectors";
+import { decodeFeedCursor, encodeFeedCursor, newPinId } from "./codec";
 import type { Database, Queryable } from "./database";
 import { Params, filterPredicates, prefixQuery } from "./filters";
 import { type PinRow, pinColumns, pinsWithImages, toPinRecord } from "./rows";
@@ -139,7 +140,7 @@ export class PinRepository {
       "select vector from embeddings where image_sha256 = $1 and model = $2",
       [sha256, model],
     );
-    return rows[0] ? decodeVector(rows[0].vector) : null;
+    return rows[0] ? float32FromBytes(rows[0].vector) : null;
   }
 
   /**
@@ -185,7 +186,7 @@ export class PinRepository {
         [model, String(after), streamBatchSize],
       );
       if (rows.length === 0) return;
-      const batch = rows.map((r) => ({ seq: BigInt(r.seq), vector: decodeVector(r.vector) }));
+      const batch = rows.map((r) => ({ seq: BigInt(r.seq), vector: float32FromBytes(r.vector) }));
       yield batch;
       after = batch[batch.length - 1]!.seq;
       if (rows.length < streamBatchSize) return;
@@ -259,7 +260,7 @@ export class PinRepository {
         order by p.seq desc limit $2`,
       params.values,
     );
-    return rows.map((r) => ({ seq: BigInt(r.seq), vector: decodeVector(r.vector) }));
+    return rows.map((r) => ({ seq: BigInt(r.seq), vector: float32FromBytes(r.vector) }));
   }
 }
 
@@ -298,7 +299,7 @@ async function upsertEmbedding(db: Queryable, sha256: string, model: string, vec
   await db.query(
     `insert into embeddings (image_sha256, model, vector) values ($1, $2, $3)
      on conflict (image_sha256, model) do update set vector = excluded.vector`,
-    [sha256, model, encodeVector(vector)],
+    [sha256, model, float32ToBytes(vector)],
   );
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { base64ToBytes, bytesToBase64, float32FromBytes, float32ToBase64 } from "./base64";
+import { float32FromBytes } from "@/lib/embedding/vectors";
+import { base64ToBytes, bytesToBase64, float32ToBase64 } from "./base64";
 
 describe("base64", () => {
   it("round-trips bytes, including long arrays", () => {

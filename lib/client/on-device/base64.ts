@@ -1,5 +1,6 @@
 // Base64 as the API speaks it: sign-bit codes from `GET /api/codes`, and query vectors sent to
 // `POST /api/search/embedding` as little-endian float32.
+import { float32ToBytes } from "@/lib/embedding/vectors";
 
 export function base64ToBytes(text: string): Uint8Array {
   const binary = atob(text);
@@ -15,19 +16,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Little-endian whatever the machine's byte order. */
+/** Little-endian float32, as the server decodes it. */
 export function float32ToBase64(values: Float32Array): string {
-  const bytes = new Uint8Array(values.length * 4);
-  const view = new DataView(bytes.buffer);
-  for (let i = 0; i < values.length; i++) view.setFloat32(i * 4, values[i]!, true);
-  return bytesToBase64(bytes);
-}
-
-/** A little-endian float32 file (the student's mean and projection). */
-export function float32FromBytes(bytes: Uint8Array, expected: number): Float32Array {
-  if (bytes.byteLength !== expected * 4) throw new RangeError(`${bytes.byteLength} bytes where ${expected} float32 values were expected`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out = new Float32Array(expected);
-  for (let i = 0; i < expected; i++) out[i] = view.getFloat32(i * 4, true);
-  return out;
+  return bytesToBase64(float32ToBytes(values));
 }

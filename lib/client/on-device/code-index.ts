@@ -3,6 +3,7 @@
 // saliency crops); a pin is scored by its best view, as the server scores float vectors.
 import type { Pin, Result } from "@/lib/contracts";
 import { hamming, nearestCodes, signCode } from "@/lib/embedding/binary";
+import { scoreOf } from "@/lib/embedding/vectors";
 
 /**
  * Hamming distance → the API's 0–1 score. For sign bits, the share of differing bits estimates
@@ -12,7 +13,7 @@ import { hamming, nearestCodes, signCode } from "@/lib/embedding/binary";
  */
 export function hammingScore(distance: number, bits: number): number {
   if (bits <= 0) return 0;
-  return Math.max(0, Math.min(1, Math.cos((Math.PI * distance) / bits)));
+  return scoreOf(Math.cos((Math.PI * distance) / bits));
 }
 
 export interface CodeSearch {

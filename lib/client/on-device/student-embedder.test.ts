@@ -9,11 +9,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { RgbImage } from "@/lib/image/types";
 import { parseManifest } from "@/lib/embedding/manifest";
 import { loadManifestEmbedder, type ManifestEmbedder } from "@/lib/embedding/manifest-embedder";
-import { float32Bytes } from "@/lib/embedding/model-files";
 import { OnnxGraph } from "@/lib/embedding/onnx-export/onnx-graph";
 import { TfGraph } from "@/lib/embedding/onnx-export/tf-graph";
 import { GraphTranslator } from "@/lib/embedding/onnx-export/translate";
 import { tfjsWasm } from "@/lib/embedding/tfjs-runtime";
+import { float32ToBytes } from "@/lib/embedding/vectors";
 import { StudentEmbedder } from "./student-embedder";
 
 const b64 = (s: string) => Buffer.from(s).toString("base64");
@@ -50,16 +50,16 @@ function tinyModelDir(): string {
     path.join(dir, "model.json"),
     JSON.stringify({ format: "graph-model", modelTopology: topology, weightsManifest: [{ paths: ["weights.bin"], weights: weightSpecs }] }),
   );
-  writeFileSync(path.join(dir, "weights.bin"), float32Bytes(weights));
+  writeFileSync(path.join(dir, "weights.bin"), float32ToBytes(weights));
   const onnx = new OnnxGraph("tiny");
-  const translator = new GraphTranslator(new TfGraph({ modelTopology: topology, weightsManifest: [{ paths: [], weights: weightSpecs }] }, float32Bytes(weights)), onnx);
+  const translator = new GraphTranslator(new TfGraph({ modelTopology: topology, weightsManifest: [{ paths: [], weights: weightSpecs }] }, float32ToBytes(weights)), onnx);
   translator.input("input", ["batch", "height", "width", 3]);
   translator.translate(["relu"]);
   writeFileSync(path.join(dir, "model.onnx"), onnx.encode("test"));
   const mean = Float32Array.from([0.1, 0.2, 0.1, 0.3]);
   const projection = Float32Array.from([1, 0.5, 0, 0, 0, 1, -0.5, 0.2, 0.3, 0, 1, -1]);
-  writeFileSync(path.join(dir, "mean.f32.bin"), float32Bytes(mean));
-  writeFileSync(path.join(dir, "projection.f32.bin"), float32Bytes(projection));
+  writeFileSync(path.join(dir, "mean.f32.bin"), float32ToBytes(mean));
+  writeFileSync(path.join(dir, "projection.f32.bin"), float32ToBytes(projection));
   const manifest = {
     id: "tiny-student",
     version: 1,

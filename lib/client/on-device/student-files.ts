@@ -8,7 +8,7 @@ import type { StudentModelResponse } from "@/lib/contracts";
 import { parseManifest, type BackboneSpec, type EmbeddingManifest } from "@/lib/embedding/manifest";
 import type { Postprocess } from "@/lib/embedding/postprocess";
 import { concatBytes } from "@/lib/bytes";
-import { float32FromBytes } from "./base64";
+import { float32FromBytes } from "@/lib/embedding/vectors";
 
 export interface StudentFiles {
   manifest: EmbeddingManifest;

@@ -9,7 +9,8 @@ import { hamming, nearestCodes, signCode } from "../binary";
 import type { EmbeddingManifest } from "../manifest";
 import { loadFeatureExtractor, loadManifestEmbedder, type FeatureExtractor } from "../manifest-embedder";
 import { readManifest, readPostprocess } from "../model-files";
-import { centreAndProject, joinParts, l2NormalizeInPlace, type Postprocess } from "../postprocess";
+import { centreAndProject, joinParts, type Postprocess } from "../postprocess";
+import { dot, l2NormalizeInPlace } from "../vectors";
 import { cropRgb } from "../resample";
 import { FeatureCache, concatParts, splitParts } from "./feature-cache";
 import { decodeFile } from "./images";
@@ -121,11 +122,6 @@ function backboneEncoders(manifest: EmbeddingManifest, post: Postprocess): Array
   return out;
 }
 
-function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
-}
 
 export interface EvalRow { embedding: string; views: string; dim: number; clean: number[]; camera: number[] }
 

@@ -7,8 +7,9 @@ import { readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { featureDim, type EmbeddingManifest } from "../manifest";
 import { loadFeatureExtractor } from "../manifest-embedder";
-import { float32Bytes, readManifest } from "../model-files";
-import { centreAndProject, joinParts, l2NormalizeInPlace } from "../postprocess";
+import { readManifest } from "../model-files";
+import { centreAndProject, joinParts } from "../postprocess";
+import { dot, float32ToBytes, l2NormalizeInPlace } from "../vectors";
 import { tfjsWasm } from "../tfjs-runtime";
 import { FeatureCache, splitParts } from "./feature-cache";
 import { extractViews } from "../training/extract";
@@ -135,8 +136,8 @@ export async function fitModel(modelDir: string, root: string, opts: { clipart: 
   const minRelevantScore = round(q(unrelated, 0.99));
   const sameAbove = same.filter((x) => x >= minRelevantScore).length / Math.max(1, same.length);
 
-  writeFileSync(path.join(modelDir, manifest.postprocess.mean.file), float32Bytes(mean));
-  writeFileSync(path.join(modelDir, manifest.postprocess.projection.file), float32Bytes(projection));
+  writeFileSync(path.join(modelDir, manifest.postprocess.mean.file), float32ToBytes(mean));
+  writeFileSync(path.join(modelDir, manifest.postprocess.projection.file), float32ToBytes(projection));
   const counts: Record<string, number> = {};
   for (const s of samples) counts[s.kind] = (counts[s.kind] ?? 0) + 1;
   const fitted = {
@@ -154,11 +155,6 @@ export async function fitModel(modelDir: string, root: string, opts: { clipart: 
   return fitted;
 }
 
-function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
-}
 
 function round(x: number): number {
   return Math.round(x * 10000) / 10000;

@@ -5,10 +5,11 @@ import path from "node:path";
 import { seededRandom } from "@/lib/random";
 import { featureDim, modelKey, type EmbeddingManifest } from "../manifest";
 import { loadFeatureExtractor } from "../manifest-embedder";
-import { float32Bytes, readManifest, readPostprocess } from "../model-files";
+import { readManifest, readPostprocess } from "../model-files";
 import { splitParts } from "../offline/feature-cache";
 import { meanOf } from "../offline/pca";
-import { centreAndProject, joinParts, l2NormalizeInPlace } from "../postprocess";
+import { centreAndProject, joinParts } from "../postprocess";
+import { dot, float32ToBytes, l2NormalizeInPlace } from "../vectors";
 import { tfjsWasm } from "../tfjs-runtime";
 // Training needs the gradients the inference runtime leaves out; the union package registers
 // them on the shared tfjs-core (tfjs-core's own ESM entry for them does not resolve in Node).
@@ -171,11 +172,6 @@ export function heldOutRecall(sp: Split, queries: Float32Array[], gallery: Float
   return { r1: r1 / n, r10: r10 / n, byKind, unrelatedP99: unrelated[Math.floor(unrelated.length * 0.99)] ?? 0 };
 }
 
-function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
-}
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
@@ -189,8 +185,8 @@ async function nextVersion(dir: string): Promise<number> {
 
 async function writeModel(dir: string, manifest: EmbeddingManifest, mean: Float32Array, projection: Float32Array): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, manifest.postprocess.mean.file), float32Bytes(mean));
-  writeFileSync(path.join(dir, manifest.postprocess.projection.file), float32Bytes(projection));
+  writeFileSync(path.join(dir, manifest.postprocess.mean.file), float32ToBytes(mean));
+  writeFileSync(path.join(dir, manifest.postprocess.projection.file), float32ToBytes(projection));
   writeFileSync(path.join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
