@@ -9,6 +9,12 @@ import type { PixelRect } from "../resample";
 
 const between = (rand: () => number, lo: number, hi: number) => lo + (hi - lo) * rand();
 
+/**
+ * PNG for images passed between sharp steps: stored without compression, the same pixels at a
+ * fraction of the time (zlib took a fifth of a training view's rendering: 40 → 33 ms).
+ */
+export const LOSSLESS_FAST = { compressionLevel: 0, adaptiveFiltering: false } as const;
+
 export async function toRgb(image: Sharp): Promise<RgbImage> {
   const { data, info } = await image.flatten({ background: "#ffffff" }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
@@ -22,10 +28,10 @@ export async function decodeFile(file: string, maxSide = 1024): Promise<RgbImage
 /** A cut-out as a catalog shot: trimmed, centred on a white square at 60–80 % of its side. */
 export async function productShot(file: string, rand: () => number, side = 256): Promise<Buffer> {
   const glyph = Math.round(side * between(rand, 0.6, 0.8));
-  const object = await sharp(file).trim().resize(glyph, glyph, { fit: "inside" }).png().toBuffer();
+  const object = await sharp(file).trim().resize(glyph, glyph, { fit: "inside" }).png(LOSSLESS_FAST).toBuffer();
   return sharp({ create: { width: side, height: side, channels: 4, background: "#ffffffff" } })
     .composite([{ input: object, gravity: "centre" }])
-    .png()
+    .png(LOSSLESS_FAST)
     .toBuffer();
 }
 
@@ -50,21 +56,21 @@ export async function cameraShot(productPng: Buffer, background: RgbImage, rand:
     .resize(bw, bh)
     .extract({ left: Math.floor(rand() * (bw - w + 1)), top: Math.floor(rand() * (bh - h + 1)), width: w, height: h })
     .flop(rand() < 0.5)
-    .png()
+    .png(LOSSLESS_FAST)
     .toBuffer();
   const size = Math.round(Math.min(w, h) * between(rand, 0.3, 0.7));
   const object = await sharp(productPng)
     .trim()
     .resize(size, size, { fit: "inside" })
     .rotate(between(rand, -12, 12), { background: "#ffffff00" })
-    .png()
+    .png(LOSSLESS_FAST)
     .toBuffer();
   const meta = await sharp(object).metadata();
   const ow = Math.min(w, meta.width ?? size);
   const oh = Math.min(h, meta.height ?? size);
   const left = Math.floor(rand() * Math.max(1, w - ow));
   const top = Math.floor(rand() * Math.max(1, h - oh));
-  const image = await degrade(sharp(await sharp(bg).composite([{ input: object, left, top }]).png().toBuffer()), rand);
+  const image = await degrade(sharp(await sharp(bg).composite([{ input: object, left, top }]).png(LOSSLESS_FAST).toBuffer()), rand);
   return { image, box: { x: left, y: top, w: ow, h: oh } };
 }
 
@@ -75,7 +81,7 @@ export async function degradedShot(productPng: Buffer, rand: () => number): Prom
   const left = Math.floor(rand() * (256 - side + 1));
   const top = Math.floor(rand() * (256 - side + 1));
   const low = Math.round(between(rand, 48, 128));
-  const small = await sharp(productPng).flatten({ background: "#ffffff" }).extract({ left, top, width: side, height: side }).resize(low, low).png().toBuffer();
+  const small = await sharp(productPng).flatten({ background: "#ffffff" }).extract({ left, top, width: side, height: side }).resize(low, low).png(LOSSLESS_FAST).toBuffer();
   return degrade(sharp(small).resize(256, 256, { kernel: "lanczos3" }), rand);
 }
 

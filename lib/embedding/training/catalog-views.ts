@@ -11,7 +11,7 @@ import type { RgbImage } from "@/lib/image/types";
 import { seededRandom } from "@/lib/random";
 import { cropRgb, type PixelRect } from "../resample";
 import { wallpaperFiles } from "../offline/fit";
-import { cameraShot, decodeFile, degradedShot, photoCrop } from "../offline/images";
+import { cameraShot, decodeFile, degradedShot, LOSSLESS_FAST, photoCrop } from "../offline/images";
 import { cutOut } from "./matte";
 
 export type ViewKind = "clean" | "camera" | "crop" | "degraded";
@@ -92,7 +92,7 @@ export function catalogViews(catalog: readonly CatalogImage[], backgrounds: read
       image,
       kind: "degraded",
       make: async () => {
-        const square = await sharp(item.file).flatten({ background: "#ffffff" }).resize(256, 256, { fit: "contain", background: "#ffffff" }).png().toBuffer();
+        const square = await sharp(item.file).flatten({ background: "#ffffff" }).resize(256, 256, { fit: "contain", background: "#ffffff" }).png(LOSSLESS_FAST).toBuffer();
         return degradedShot(square, rand);
       },
     });

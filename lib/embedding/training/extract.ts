@@ -22,9 +22,13 @@ export async function extractViews(views: ReadonlyArray<{ key: string; make: () 
   log(`features: ${views.length - missing.length} views cached, ${missing.length} to compute`);
   const batch = 8;
   const started = Date.now();
+  const render = (b: number) => Promise.all(missing.slice(b, b + batch).map((i) => views[i]!.make().catch(() => null)));
+  let rendering = render(0);
   for (let b = 0; b < missing.length; b += batch) {
     const chunk = missing.slice(b, b + batch);
-    const made = await Promise.all(chunk.map((i) => views[i]!.make().catch(() => null)));
+    const made = await rendering;
+    // The next batch renders (sharp's threads) while this one runs through the networks.
+    if (b + batch < missing.length) rendering = render(b + batch);
     const ok = chunk.filter((_, j) => made[j] !== null);
     const images = made.filter((m): m is RgbImage => m !== null);
     for (const [e, { extractor, cache }] of extractions.entries()) {

@@ -3,6 +3,7 @@ import "server-only";
 // flood fill from the border reaches through near-white pixels. Images with no such border
 // (photos, full-bleed art) have no cut-out.
 import sharp from "sharp";
+import { LOSSLESS_FAST } from "../offline/images";
 
 /** Pixels whose channels are all at least this light count as background. */
 const LIGHT = 232;
@@ -51,5 +52,5 @@ export async function cutOut(file: string): Promise<Buffer | null> {
     rgba[i * 4 + 2] = rgb[i * 3 + 2]!;
     rgba[i * 4 + 3] = mask[i] ? 0 : 255;
   }
-  return sharp(rgba, { raw: { width: info.width, height: info.height, channels: 4 } }).png().toBuffer();
+  return sharp(rgba, { raw: { width: info.width, height: info.height, channels: 4 } }).png(LOSSLESS_FAST).toBuffer();
 }
