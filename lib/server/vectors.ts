@@ -15,6 +15,8 @@ import { dataDir } from "@/lib/config";
 const SAVE_DELAY_MS = 5_000;
 /** Past this many candidates a filtered search scans the matching vectors exactly instead. */
 const MAX_ANN_CANDIDATES = 4_000;
+/** Pins read beyond the k wanted, so a few deleted ones do not cost a second read. */
+const HYDRATE_SLACK = 8;
 
 export interface Hit {
   record: PinRecord;
@@ -80,13 +82,19 @@ export class CatalogVectors {
           best.set(key, Math.max(similarity, best.get(key) ?? -1));
         }
       }
-      const records = await this.repository.getPinsBySeq([...best.keys()]);
+      const ranked = [...best].sort((a, b) => b[1] - a[1]);
       const hits: Hit[] = [];
-      for (const [key, similarity] of best) {
-        const record = records.get(key);
-        if (record && matchesFilters(record, filters)) hits.push({ record, similarity });
+      // Reading pins from the store costs more than the index search: without filters only
+      // the best k can be returned, so those are read first, and more only if some are gone.
+      for (let next = 0; next < ranked.length && hits.length < k; ) {
+        const batch = ranked.slice(next, filtered ? ranked.length : next + k - hits.length + HYDRATE_SLACK);
+        next += batch.length;
+        const records = await this.repository.getPinsBySeq(batch.map(([key]) => key));
+        for (const [key, similarity] of batch) {
+          const record = records.get(key);
+          if (record && matchesFilters(record, filters)) hits.push({ record, similarity });
+        }
       }
-      hits.sort((a, b) => b.similarity - a.similarity);
       if (hits.length >= k || candidates >= size) return hits.slice(0, k);
       if (filtered && candidates >= MAX_ANN_CANDIDATES) return this.exactNearest(views, k, filters, exclude);
       candidates = Math.min(size, candidates * 4);
