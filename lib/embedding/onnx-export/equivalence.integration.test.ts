@@ -4,8 +4,8 @@
 //
 // Tolerances: pooled parts and the keypoint heatmap within 1e-4 absolute. Saliency maps (sums of
 // |activation| over hundreds of channels, values in the hundreds), box sizes and box corners (in
-// 512-px input pixels) within 1e-4 of the output's own largest magnitude: float32 sums taken in
-// another order differ by that much, measured at 2–4e-5 of the magnitude here.
+// 512-px input pixels) within 1e-4 of the output's own largest magnitude: there, float32 sums
+// taken in another order differ by up to 2e-5 of the magnitude (docs/performance.md).
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_DETECTOR_CONFIG, SceneDetector } from "@/lib/detect";
