@@ -28,7 +28,7 @@ export function LensView() {
   const [videoAspect, setVideoAspect] = useState(3 / 4);
   const [still, setStill] = useState<Still | null>(null);
   const [box, setBox] = useState<Box | null>(null);
-  const lens = useRefinedSearch(status, client, "embedding");
+  const lens = useRefinedSearch(status, client);
   const { search } = lens;
   useBenchHook(video, client);
 

@@ -1,12 +1,13 @@
 "use client";
 // Search a picture on the device first, then let the server refine it: the on-device results
-// show as soon as the worker answers; once a query has stayed current for a moment, the server
-// searches too and its answer replaces them (cards are keyed by pin id, so nothing jumps that
-// did not move). Without an on-device model, the server answers alone.
+// show as soon as the worker answers; once a query has stayed current for a moment, the picture
+// (or the boxed region) goes to the server, whose full model embeds it, and its answer replaces
+// them (cards are keyed by pin id, so nothing jumps that did not move). Without an on-device
+// model, the server answers alone.
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Box, Result } from "@/lib/contracts";
-import { embeddingSearchQuery, regionSearchQuery, type ImageRegion } from "@/lib/client/queries";
+import { regionSearchQuery, type ImageRegion } from "@/lib/client/queries";
 import type { OnDeviceStatus } from "@/lib/client/on-device/protocol";
 import type { DeviceLookup, OnDeviceSearch } from "@/lib/client/on-device/search-client";
 
@@ -41,8 +42,6 @@ export interface RefinedResults {
   device: DeviceLookup | null;
 }
 
-export type Refinement = "embedding" | "region";
-
 function useSettled<T>(value: T, ms: number): T {
   const [settled, setSettled] = useState(value);
   useEffect(() => {
@@ -55,11 +54,11 @@ function useSettled<T>(value: T, ms: number): T {
 let counter = 0;
 
 /**
- * `refine`: "embedding" sends the student's views to `POST /api/search/embedding` (cheap: a
- * few vectors, no upload); "region" sends the picture and box to `POST /api/search`, where the
- * server's own, larger model embeds it.
+ * The server refines with the picture itself (`POST /api/search` with the box): the student's
+ * vectors are only an approximation of the server's model, and on busy photos it was the
+ * student's mistakes that the server then ranked exactly.
  */
-export function useRefinedSearch(status: OnDeviceStatus, client: OnDeviceSearch | null, refine: Refinement) {
+export function useRefinedSearch(status: OnDeviceStatus, client: OnDeviceSearch | null) {
   const [query, setQuery] = useState<Query | null>(null);
   // On-device results that arrived after their query went out (the model was still loading).
   const [late, setLate] = useState<{ id: string; device: DeviceResults } | null>(null);
@@ -69,17 +68,7 @@ export function useRefinedSearch(status: OnDeviceStatus, client: OnDeviceSearch 
   const current = settled !== null && settled === query ? settled : null;
   const device = query?.device ?? (late && late.id === query?.id ? late.device : null);
 
-  const byVector = useQuery(
-    embeddingSearchQuery(
-      refine === "embedding" && current?.device ? { id: current.id, views: current.device.views, model: current.device.model } : null,
-      RESULTS_K,
-    ),
-  );
-  // The image route: the refinement chosen, or the fallback when there is no vector or the server
-  // refused it.
-  const needsImage = current !== null && (refine === "region" || !current.device || byVector.isError);
-  const byImage = useQuery(regionSearchQuery(needsImage ? current.region : null, RESULTS_K));
-  const server = needsImage ? byImage : byVector;
+  const server = useQuery(regionSearchQuery(current?.region ?? null, RESULTS_K));
 
   const statusRef = useRef(status);
   useEffect(() => {

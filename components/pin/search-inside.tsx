@@ -21,7 +21,7 @@ export function useSearchInside(pin: Pin) {
   const [active, setActive] = useState(false);
   const [box, setBox] = useState<Box | null>(null);
   const { status, client } = useOnDeviceSearch(active);
-  const refined = useRefinedSearch(status, client, "region");
+  const refined = useRefinedSearch(status, client);
   const { search } = refined;
   // One download of the picture serves every box: the device reads its pixels, the server its bytes.
   const image = useMemo(() => {

@@ -84,9 +84,9 @@ export class LensPage extends AppPage {
     await dragBox(this.page, this.regionLayer, box);
   }
 
-  /** Holds the server's refinement of on-device results (`POST /api/search/embedding`). */
+  /** Holds the server's refinement of on-device results (`POST /api/search` with the picture). */
   holdRefinement(): Promise<{ release: () => void }> {
-    return holdRequests(this.page, "**/api/search/embedding");
+    return holdRequests(this.page, "**/api/search");
   }
 }
 

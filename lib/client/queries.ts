@@ -15,7 +15,6 @@ import {
 } from "@/lib/contracts";
 import { ApiError } from "./api-error";
 import { fetchJson } from "./fetch-json";
-import { float32ToBase64 } from "./on-device/base64";
 import type { QueryImage } from "./query-image";
 
 const FEED_PAGE_SIZE = 30;
@@ -32,7 +31,6 @@ export const queryKeys = {
   imageSearch: (imageId: string, k: number) => ["search", "image", imageId, k] as const,
   pinShop: (id: string, k: number) => [...queryKeys.pins, "detail", id, "shop", k] as const,
   sceneShop: (imageId: string, k: number) => ["shop", "image", imageId, k] as const,
-  embeddingSearch: (queryId: string, k: number) => ["search", "embedding", queryId, k] as const,
   regionSearch: (imageId: string, box: Box | undefined, k: number) => ["search", "region", imageId, box ?? null, k] as const,
 };
 
@@ -85,39 +83,6 @@ export function imageSearchQuery(image: QueryImage, k = SEARCH_K) {
     },
     // The same image searched twice gives the same answer; don't re-upload on focus.
     staleTime: Infinity,
-  });
-}
-
-/** Vectors the on-device student made (they live in the server's space), searched on the server. */
-export interface DeviceVector {
-  /** Changes with every query, so answers for two frames never mix. */
-  id: string;
-  /** The query's views: the whole frame (or region) first, then its crops. */
-  views: Float32Array[];
-  /** The student's model key. */
-  model: string;
-}
-
-/** The server's refinement of on-device results: exact float search with the student's views. */
-export function embeddingSearchQuery(query: DeviceVector | null, k = SEARCH_K) {
-  return queryOptions({
-    queryKey: queryKeys.embeddingSearch(query?.id ?? "", k),
-    queryFn: ({ signal }) =>
-      fetchJson("/api/search/embedding", SearchResponse, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          embedding: float32ToBase64(query!.views[0]!),
-          views: query!.views.slice(1).map(float32ToBase64),
-          model: query!.model,
-          k,
-        }),
-        signal,
-      }),
-    enabled: query !== null,
-    staleTime: Infinity,
-    // A refused vector (model_mismatch) would be refused again.
-    retry: false,
   });
 }
 
