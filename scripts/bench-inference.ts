@@ -8,7 +8,6 @@ import path from "node:path";
 import { readdirSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Backbone, type BackboneRunner } from "@/lib/embedding/backbone";
-import { loadBackbone } from "@/lib/embedding/graph-loader";
 import { serverModelFile, type BackboneSpec } from "@/lib/embedding/manifest";
 import { readManifest, readPostprocess } from "@/lib/embedding/model-files";
 import { decodeFile } from "@/lib/embedding/offline/images";
@@ -17,6 +16,7 @@ import { createOnnxSession, THREADS_ENV } from "@/lib/embedding/onnx-session";
 import { toModelInput } from "@/lib/embedding/preprocess";
 import { resizeToFloat } from "@/lib/embedding/resample";
 import { tfjsWasm } from "@/lib/embedding/tfjs-runtime";
+import { loadTfjsGraph } from "@/lib/embedding/tfjs-graph-model";
 import { ManifestEmbedder } from "@/lib/embedding/view-embedder";
 import { DEFAULT_DETECTOR_CONFIG, SceneDetector } from "@/lib/detect";
 import type { RgbImage } from "@/lib/image/types";
@@ -72,7 +72,7 @@ const rows: string[] = [];
 const row = (what: string, runtime: string, t: { p50: number; p90: number }, base?: number) =>
   rows.push(`| ${what} | ${runtime} | ${t.p50.toFixed(1)} | ${t.p90.toFixed(1)} | ${base ? `${(base / t.p50).toFixed(1)}×` : "1.0×"} |`);
 
-const tfjsBackbone = async (spec: BackboneSpec) => new Backbone(tf, await loadBackbone(tf, spec, root), spec);
+const tfjsBackbone = async (spec: BackboneSpec) => new Backbone(tf, await loadTfjsGraph(tf, spec, root), spec);
 const threadLabel = (n: number) => `ONNX Runtime, ${n} thread${n > 1 ? "s" : ""}`;
 for (const spec of manifest.backbones) {
   const withMaps = spec.saliency.length > 0;
@@ -83,7 +83,7 @@ for (const spec of manifest.backbones) {
   const view = `${spec.name} @ ${spec.input.width} px: one view`;
 
   const old = await tfjsBackbone(spec);
-  const graph = await loadBackbone(tf, spec, root);
+  const graph = await loadTfjsGraph(tf, spec, root);
   let i = 0;
   const netBase = await time(pictures, async () => {
     const outs = tf.tidy(() => [graph.execute(tf.tensor4d(prepared[i++ % prepared.length]!, dims as [number, number, number, number]), nodes)].flat());
@@ -129,7 +129,7 @@ const detectorSpec: BackboneSpec = {
   parts: [{ name: "detections", node: DEFAULT_DETECTOR_CONFIG.outputNode, pool: "none", dim: 600 }],
   saliency: [],
 };
-const graph = await loadBackbone(tf, detectorSpec, root);
+const graph = await loadTfjsGraph(tf, detectorSpec, root);
 const detectorBase = await time(pictures, async (img) => {
   const out = tf.tidy(() => graph.execute(tf.tensor4d(resizeToFloat(img, size, size), [1, size, size, 3]), DEFAULT_DETECTOR_CONFIG.outputNode) as ReturnType<typeof tf.tensor>);
   await out.data();

@@ -1,13 +1,12 @@
 import "server-only";
 // Reads a TF.js graph from the files a backbone names, without the runtime of the package that
 // ships it: tfjs model.json + .bin shards, or nsfwjs-style CommonJS modules that export the model
-// JSON and base64 weight shards. The converter reads graphs this way; the equivalence test also
-// loads them into TF.js to check the converted networks against them.
+// JSON and base64 weight shards. The converter reads graphs this way (tfjs-graph-model.ts loads
+// them into TF.js for the checks against the converted networks).
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type * as tfc from "@tensorflow/tfjs-core";
-import { loadGraphModel, type GraphModel } from "@tensorflow/tfjs-converter";
 import { concatBytes } from "@/lib/bytes";
 import type { BackboneSpec } from "./manifest";
 
@@ -61,21 +60,4 @@ export async function readGraphFiles(spec: GraphSource, root: string): Promise<{
   const files = json.weightsManifest.flatMap((g) => g.paths);
   const shards = await Promise.all(files.map(async (f) => new Uint8Array(await readFile(path.join(dir, f)))));
   return { json, weights: concatBytes(shards) };
-}
-
-/** `root` is the repository root, against which the manifest's paths resolve. */
-export async function loadBackbone(tf: typeof tfc, spec: BackboneSpec, root: string): Promise<GraphModel> {
-  const { json, weights } = await readGraphFiles(spec, root);
-  if (spec.dynamicInput) makeInputDynamic(json, spec.inputNode);
-  const weightSpecs = json.weightsManifest.flatMap((g) => g.weights);
-  const handler = tf.io.fromMemory({
-    modelTopology: json.modelTopology as unknown as tfc.io.ModelArtifacts["modelTopology"],
-    weightSpecs,
-    weightData: weights.buffer,
-    format: json.format,
-    generatedBy: json.generatedBy,
-    convertedBy: json.convertedBy ?? undefined,
-    userDefinedMetadata: json.userDefinedMetadata,
-  });
-  return loadGraphModel(handler);
 }

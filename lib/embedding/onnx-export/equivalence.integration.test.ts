@@ -11,13 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_DETECTOR_CONFIG, SceneDetector } from "@/lib/detect";
 import type { RgbImage } from "@/lib/image/types";
 import { Backbone, type BackboneOutput, type BackboneRunner } from "../backbone";
-import { loadBackbone } from "../graph-loader";
 import type { BackboneSpec } from "../manifest";
 import { readManifest } from "../model-files";
 import { decodeFile } from "../offline/images";
 import { OnnxBackbone } from "../onnx-backbone";
 import { resizeToFloat } from "../resample";
 import { tfjsWasm } from "../tfjs-runtime";
+import { loadTfjsGraph } from "../tfjs-graph-model";
 import { NETWORKS } from "./networks";
 
 const root = process.cwd();
@@ -56,7 +56,7 @@ describe("converted backbones match TF.js on demo-catalog pictures", async () =>
   const backbones = await shippedBackbones();
   it.each(backbones)("$label", async ({ spec }) => {
     const tf = await tfjsWasm();
-    const runners: BackboneRunner[] = [new Backbone(tf, await loadBackbone(tf, spec, root), spec), await OnnxBackbone.load(spec, root)];
+    const runners: BackboneRunner[] = [new Backbone(tf, await loadTfjsGraph(tf, spec, root), spec), await OnnxBackbone.load(spec, root)];
     try {
       const [reference, converted] = (await Promise.all(runners.map((r) => r.run(images, true)))) as [BackboneOutput[], BackboneOutput[]];
       images.forEach((_, i) => {
@@ -99,7 +99,7 @@ describe("converted detector matches TF.js", () => {
       parts: [{ name: "unused", node: recipe.outputs[0]!, pool: "none", dim: 1 }],
       saliency: [],
     };
-    const model = await loadBackbone(tf, spec, root);
+    const model = await loadTfjsGraph(tf, spec, root);
     const session = await ort.InferenceSession.create(path.join(root, DEFAULT_DETECTOR_CONFIG.model));
     try {
       for (const image of images) {
