@@ -74,6 +74,16 @@ describe("POST /api/shop", () => {
     }
   });
 
+  it("shows one object on a plain picture of one thing, with its product", async () => {
+    // A picture the catalog does not hold: the boat on a white canvas of another shape.
+    const sharp = (await import("sharp")).default;
+    const boat = await sharp(path.join(DEMO_IMAGES, "vehicles-boat.webp")).resize(300, 300, { fit: "contain", background: "#ffffff" }).flatten({ background: "#ffffff" }).toBuffer();
+    const plain = await sharp({ create: { width: 640, height: 420, channels: 3, background: "#ffffff" } }).composite([{ input: boat, left: 170, top: 60 }]).jpeg().toBuffer();
+    const body = ShopResponse.parse(await (await shop.POST(post("/api/shop", form(plain, { k: "5" })))).json());
+    expect(body.objects).toHaveLength(1);
+    expect(body.objects[0]!.products.some((p) => p.id === ids.get("vehicles-boat.webp"))).toBe(true);
+  });
+
   it("answers no objects for a blank scene", async () => {
     const sharp = (await import("sharp")).default;
     const blank = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#c8c8c8" } }).jpeg().toBuffer();

@@ -1,15 +1,19 @@
 // Shop the Look: finds the shoppable objects in a scene (an upload or a stored pin). Each of the
 // detector's proposals is cropped with some context, embedded and searched among the catalog's
 // products (preferring products whose category agrees with what the detector saw); the scene
-// then shows the proposals that matched products best. Answers the contract's ShopResponse.
+// then shows the proposals that matched products best, only those whose best product passes
+// the model's relevance cut-off, and a single one on a picture of one product. Answers the
+// contract's ShopResponse.
 import "server-only";
 import type { ShopFields, ShopObject, ShopResponse } from "@/lib/contracts";
 import { DEFAULT_DETECTOR_CONFIG, SceneDetector, selectObjects, withMargin, type Detection } from "@/lib/detect";
+import { isOneObjectOnPlainBackground } from "@/lib/detect/plain-background";
 import { rerankByCategory } from "@/lib/detect/rerank";
 import { cropRgb } from "@/lib/embedding/resample";
 import { scoreOf } from "@/lib/embedding/vectors";
 import { AppError } from "@/lib/errors";
-import { boxToPixelRect, getImageStore, toRgb, validateImage, type RgbImage } from "@/lib/image";
+import { boxToPixelRect, getImageStore, toRgb, validateImage, type RgbImage, type ValidatedImage } from "@/lib/image";
+import { catalogPixels } from "./catalog-pixels";
 import { withServingModel } from "./image-models";
 import type { LoadedModel } from "./loaded-model";
 import { getPinRecord, toPin } from "./pins";
@@ -29,6 +33,21 @@ const CANDIDATES_PER_RESULT = 4;
 /** Similarity bonus for a product in the category the detector's label points to. */
 const CATEGORY_BONUS = 0.05;
 const PIN_CACHE_LIMIT = 500;
+
+/** Which matched proposals a scene shows (varied by scripts/eval-shop-demo.ts). */
+export interface ShopPolicy {
+  /** Hide an object whose best product scores under the model's relevance cut-off. */
+  relevantOnly: boolean;
+  /**
+   * A picture of one product shows one object, not dots on its parts and background. It is one
+   * when the whole picture matches a product at least as well as any object in it...
+   */
+  wholePictureMatch: boolean;
+  /** ...or when it is one object on a plain background (plain-background.ts). */
+  plainBackground: boolean;
+}
+
+export const SHOP_POLICY: ShopPolicy = { relevantOnly: true, wholePictureMatch: true, plainBackground: true };
 
 const detectorKey = Symbol.for("glimpse.scene-detectors");
 type Holder = { [detectorKey]?: Map<boolean, Promise<SceneDetector>> };
@@ -73,31 +92,49 @@ async function productsFor({ vectors }: LoadedModel, detection: Detection, view:
   return { box: detection.box, label: detection.label, score: detection.score, products };
 }
 
-async function shopPixels(model: LoadedModel, scene: RgbImage, k: number, exclude?: bigint): Promise<ShopObject[]> {
+/** A scene decoded twice by sharp: large enough for small objects' crops, and as catalog images are embedded. */
+interface ScenePixels {
+  scene: RgbImage;
+  picture: RgbImage;
+}
+
+async function decodeScene(image: ValidatedImage): Promise<ScenePixels> {
+  const [scene, picture] = await Promise.all([toRgb(image, { maxSide: SCENE_MAX_SIDE }), catalogPixels(image)]);
+  return { scene, picture };
+}
+
+async function shopPixels(model: LoadedModel, { scene, picture }: ScenePixels, k: number, policy: ShopPolicy, exclude?: bigint): Promise<ShopObject[]> {
   const proposals = await (await getSceneDetector()).detect(scene);
   const cropped = proposals.flatMap((detection) => {
     const crop = cropFor(scene, detection);
     return crop ? [{ detection, crop }] : [];
   });
-  // One catalog-style vector per proposal, all in one batch: the crop is already the object, so
-  // the query views' saliency crops only cost time (on the dev benchmark they also matched
-  // worse, match@5 32.9% vs 36.6%).
-  const views = await model.embedder.embedAll(cropped.map((c) => c.crop));
+  // One catalog-style vector per proposal and one for the whole picture, all in one batch: a
+  // crop is already the object, so the query views' saliency crops only cost time (on the dev
+  // benchmark they also matched worse, match@5 32.9% vs 36.6%).
+  const [whole, ...views] = await model.embedder.embedAll([picture, ...cropped.map((c) => c.crop)]);
   const matched = await Promise.all(
     cropped.map(async ({ detection }, i) => {
       const object = await productsFor(model, detection, views[i]!, k, exclude);
       return { detection, bestMatch: object.products[0]?.score ?? 0, object };
     }),
   );
-  return selectObjects(matched).map((m) => m.object);
+  const cutOff = policy.relevantOnly ? model.embedder.minRelevantScore : 0;
+  let shown = selectObjects(matched.filter((m) => m.bestMatch >= cutOff));
+  if (shown.length > 1 && policy.plainBackground && isOneObjectOnPlainBackground(picture)) shown = shown.slice(0, 1);
+  if (shown.length > 1 && policy.wholePictureMatch) {
+    const [best] = await model.vectors.nearest([whole!], 1, { kind: "product" }, exclude);
+    if (best && scoreOf(best.similarity) >= Math.max(...shown.map((m) => m.bestMatch))) shown = shown.slice(0, 1);
+  }
+  return shown.map((m) => m.object);
 }
 
-export async function shopScene(bytes: Uint8Array, fields: ShopFields): Promise<ShopResponse> {
+export async function shopScene(bytes: Uint8Array, fields: ShopFields, policy: ShopPolicy = SHOP_POLICY): Promise<ShopResponse> {
   const start = performance.now();
   const image = await validateImage(bytes);
-  const scene = await toRgb(image, { maxSide: SCENE_MAX_SIDE });
+  const pixels = await decodeScene(image);
   return withServingModel(async (model) => {
-    const objects = await shopPixels(model, scene, fields.k);
+    const objects = await shopPixels(model, pixels, fields.k, policy);
     return { objects, tookMs: elapsed(start), minRelevantScore: model.embedder.minRelevantScore };
   });
 }
@@ -125,9 +162,9 @@ export async function shopPin(id: string, fields: ShopFields): Promise<ShopRespo
     if (cached) return { objects: cached, tookMs: elapsed(start), minRelevantScore };
     const original = await getImageStore().original(record.imageSha256);
     if (!original) throw new AppError("unavailable", "This pin's image is not in the image store.", 503);
-    const scene = await toRgb(await validateImage(original), { maxSide: SCENE_MAX_SIDE });
+    const pixels = await decodeScene(await validateImage(original));
     // The pin itself is a product too: it must not be offered as what its own scene contains.
-    const objects = await shopPixels(model, scene, fields.k, record.seq);
+    const objects = await shopPixels(model, pixels, fields.k, SHOP_POLICY, record.seq);
     // Cache only if nothing changed meanwhile: a result computed across a change may be stale.
     if (vectors.version === version) {
       const entries = pinCache(version);
