@@ -141,9 +141,13 @@ class WorkerSession implements OnnxSession {
         void worker.terminate();
         reject(new Error(`${where}: ONNX Runtime could not load ${file} on [${providers.join(", ")}]: ${reason}`));
       };
-      worker.once("error", (e: Error) => failed(e.message));
+      const onError = (e: Error) => failed(e.message);
+      const onExit = (code: number) => failed(`the worker stopped (exit code ${code})`);
+      worker.once("error", onError);
+      worker.once("exit", onExit);
       worker.once("message", (reply: Reply) => {
-        worker.removeAllListeners("error");
+        worker.off("error", onError);
+        worker.off("exit", onExit);
         if (reply.type !== "ready") return failed(reply.type === "failed" ? reply.message : `unexpected ${reply.type}`);
         resolve(new WorkerSession(worker, where, providers, reply.inputNames, reply.outputNames, reply.inputMetadata, reply.outputMetadata));
       });
@@ -156,8 +160,13 @@ class WorkerSession implements OnnxSession {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.ref();
-      const transfer = Object.values(feeds).map((t) => t.data.buffer as ArrayBuffer);
-      this.worker.postMessage({ id, feeds, fetches }, transfer);
+      try {
+        this.worker.postMessage({ id, feeds, fetches }, Object.values(feeds).map((t) => t.data.buffer as ArrayBuffer));
+      } catch (e) {
+        this.pending.delete(id);
+        if (this.pending.size === 0) this.worker.unref();
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
     });
   }
 

@@ -25,8 +25,8 @@ export class FeatureExtractor {
 
   async features(images: readonly RgbImage[], withMaps = false): Promise<RawFeatures[]> {
     if (images.length === 0) return [];
-    // Together: one backbone's input is prepared while another runs (ONNX Runtime runs off the
-    // JS thread), and on several cores the networks run side by side.
+    // Together: on the server each network runs in a worker thread of its own, so one
+    // backbone's input is prepared while another runs, and on several cores they run side by side.
     const perBackbone: BackboneOutput[][] = await Promise.all(this.backbones.map((b) => b.run(images, withMaps)));
     return images.map((_, i) => {
       const outs = perBackbone.map((o) => o[i]!);
