@@ -1,6 +1,8 @@
 import "server-only";
 // Starts TensorFlow.js on its WASM backend in Node, once per process: single thread (WASM
 // threads cannot start in Node), binaries read from node_modules beside the repository root.
+// Training (gradients of the heads, the whitening fit) and the checks of the converted networks
+// use it; the server runs its networks on ONNX Runtime.
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs-core";
 import { setThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
