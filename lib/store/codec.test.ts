@@ -31,5 +31,6 @@ describe("filters", () => {
     expect(prefixQuery("a:* | !b & (c)")).toBe("a:* & b:* & c:*");
     expect(prefixQuery("café 42")).toBe("café:* & 42:*");
     expect(prefixQuery("!!! ---")).toBeNull();
+    expect(prefixQuery("Tiger  shoes", "any")).toBe("tiger:* | shoes:*");
   });
 });

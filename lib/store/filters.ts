@@ -27,10 +27,11 @@ export function filterPredicates(filters: SearchFilters, params: Params): string
 }
 
 /**
- * A prefix tsquery ("runn:* & sho:*") from free text, or null when no word is left. Only
- * letters and digits survive, so nothing the user types can change the query's syntax.
+ * A prefix tsquery from free text: every word ("runn:* & sho:*") or any of them ("runn:* |
+ * sho:*"), or null when no word is left. Only letters and digits survive, so nothing the user
+ * types can change the query's syntax.
  */
-export function prefixQuery(text: string, maxWords = 8): string | null {
-  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, maxWords);
-  return words.length > 0 ? words.map((w) => `${w}:*`).join(" & ") : null;
+export function prefixQuery(text: string, words: "all" | "any" = "all", maxWords = 8): string | null {
+  const found = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, maxWords);
+  return found.length > 0 ? found.map((w) => `${w}:*`).join(words === "all" ? " & " : " | ") : null;
 }

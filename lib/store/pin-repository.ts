@@ -145,13 +145,20 @@ export class PinRepository {
 
   /**
    * Full-text search: `websearch_to_tsquery` first (quotes, OR, -word work); when that finds
-   * nothing, every word as a prefix, so "sneak" finds "sneakers".
+   * nothing, every word as a prefix, so "sneak" finds "sneakers"; when that finds nothing
+   * either, any word as a prefix, so "tiger shoes" finds tigers and shoes (pins with more of
+   * the words rank first).
    */
   async textSearch(q: string, filters: SearchFilters, k: number): Promise<TextHit[]> {
     const exact = await this.rankedBy("websearch_to_tsquery", q, q, filters, k);
     if (exact.length > 0) return exact;
-    const prefix = prefixQuery(q);
-    return prefix === null ? [] : this.rankedBy("to_tsquery", prefix, q, filters, k);
+    for (const words of ["all", "any"] as const) {
+      const prefix = prefixQuery(q, words);
+      if (prefix === null) return [];
+      const hits = await this.rankedBy("to_tsquery", prefix, q, filters, k);
+      if (hits.length > 0) return hits;
+    }
+    return [];
   }
 
   private async rankedBy(

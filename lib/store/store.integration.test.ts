@@ -118,6 +118,16 @@ function describeStore(driver: string, open: () => Promise<TestDatabase>) {
       expect(await pins.textSearch("velvet", { category: "nothing" }, 10)).toEqual([]);
     });
 
+    it("finds pins with any of the words when none has them all, the most words first", async () => {
+      const tiger = await pins.createPin(samplePin("w1", { title: "Tiger" }));
+      const shoes = await pins.createPin(samplePin("w2", { title: "Running shoes" }));
+      const both = await pins.createPin(samplePin("w3", { title: "Tiger print shoes" }));
+      expect((await pins.textSearch("tiger shoes", {}, 5)).map((h) => h.record.id)).toEqual([both.id]);
+      const any = await pins.textSearch("tiger boots shoes", {}, 5);
+      expect(any[0]!.record.id).toBe(both.id);
+      expect(new Set(any.map((h) => h.record.id))).toEqual(new Set([both.id, tiger.id, shoes.id]));
+    });
+
     it("matches categories case-insensitively and words read from the image", async () => {
       const p = await pins.createPin(samplePin("c1", { title: "Lamp", category: "Lighting", ocrText: "BRASS" }));
       expect((await pins.textSearch("lamp", { category: "lighting" }, 5)).map((h) => h.record.id)).toEqual([p.id]);
@@ -131,6 +141,7 @@ function describeStore(driver: string, open: () => Promise<TestDatabase>) {
       expect((await pins.textSearch("sneak", {}, 5)).map((h) => h.record.id)).toEqual([p.id]);
       expect((await pins.textSearch("run snea", {}, 5)).map((h) => h.record.id)).toEqual([p.id]);
       expect(await pins.textSearch("zebra", {}, 5)).toEqual([]);
+      expect((await pins.textSearch("zebra sneakers", {}, 5)).map((h) => h.record.id)).toEqual([p.id]);
       for (const hostile of ["'; drop table pins; --", "sneak:* | !", "&&&", "(((", "\\"]) {
         await expect(pins.textSearch(hostile, {}, 5)).resolves.toBeInstanceOf(Array);
       }
