@@ -58,6 +58,10 @@ export interface ModelCount {
 
 const streamBatchSize = 2000;
 const maxPinIdAttempts = 4;
+/** Typo-tolerant search compares only this much of the query: trigrams of a long text cost. */
+const maxFuzzyQueryLength = 100;
+/** Word similarity from which a title counts as what was typed: "sneekers" ~ "sneakers" is 0.5. */
+const minTitleSimilarity = 0.5;
 
 export class PinRepository {
   constructor(private readonly db: Database) {}
@@ -147,7 +151,8 @@ export class PinRepository {
    * Full-text search: `websearch_to_tsquery` first (quotes, OR, -word work); when that finds
    * nothing, every word as a prefix, so "sneak" finds "sneakers"; when that finds nothing
    * either, any word as a prefix, so "tiger shoes" finds tigers and shoes (pins with more of
-   * the words rank first).
+   * the words rank first); and when no word matches at all, titles that look like what was
+   * typed (trigram word similarity), so "tigr" finds "Tiger".
    */
   async textSearch(q: string, filters: SearchFilters, k: number): Promise<TextHit[]> {
     const exact = await this.rankedBy("websearch_to_tsquery", q, q, filters, k);
@@ -158,8 +163,27 @@ export class PinRepository {
       const hits = await this.rankedBy("to_tsquery", prefix, q, filters, k);
       if (hits.length > 0) return hits;
     }
-    return [];
+    return this.similarTitles(q, filters, k);
   }
+
+  private async similarTitles(q: string, filters: SearchFilters, k: number): Promise<TextHit[]> {
+    const params = new Params([q.toLowerCase().slice(0, maxFuzzyQueryLength), k]);
+    // "<%" is pg_trgm's word similarity above a threshold, which the trigram index on
+    // lower(title) answers; its default (0.6) missed one wrong letter in a short word.
+    const rows = await this.db.transaction(async (tx) => {
+      await tx.query(`select set_config('pg_trgm.word_similarity_threshold', '${minTitleSimilarity}', true)`);
+      return tx.query<PinRow & { rank: number }>(
+        `select ${pinColumns}, word_similarity($1, lower(p.title))::float8 as rank
+           from ${pinsWithImages}
+          where $1 <% lower(p.title) and ${filterPredicates(filters, params)}
+          order by rank desc, length(p.title), p.seq desc
+          limit $2`,
+        params.values,
+      );
+    });
+    return rows.map((row) => ({ record: toPinRecord(row), rank: row.rank }));
+  }
+
 
   private async rankedBy(
     parser: "websearch_to_tsquery" | "to_tsquery",

@@ -142,6 +142,10 @@ function describeStore(driver: string, open: () => Promise<TestDatabase>) {
       expect((await pins.textSearch("run snea", {}, 5)).map((h) => h.record.id)).toEqual([p.id]);
       expect(await pins.textSearch("zebra", {}, 5)).toEqual([]);
       expect((await pins.textSearch("zebra sneakers", {}, 5)).map((h) => h.record.id)).toEqual([p.id]);
+      // Typos: no word matches, but the title looks like what was typed.
+      expect((await pins.textSearch("sneekers", {}, 5)).map((h) => h.record.id)).toEqual([p.id]);
+      expect((await pins.textSearch("runing", {}, 5)).map((h) => h.record.id)).toEqual([p.id]);
+      expect((await pins.textSearch("runing", { kind: "product" }, 5)).map((h) => h.record.id)).toEqual([]);
       for (const hostile of ["'; drop table pins; --", "sneak:* | !", "&&&", "(((", "\\"]) {
         await expect(pins.textSearch(hostile, {}, 5)).resolves.toBeInstanceOf(Array);
       }

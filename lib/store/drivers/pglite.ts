@@ -2,6 +2,7 @@
 import "server-only";
 import fs from "node:fs/promises";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { Database, Queryable } from "../database";
 
 function asQueryable(target: PGlite | Transaction): Queryable {
@@ -15,7 +16,8 @@ function asQueryable(target: PGlite | Transaction): Queryable {
 
 export async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith("memory://")) await fs.mkdir(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir);
+  // Extensions ship inside the package; the migrations create the ones the schema uses.
+  const pg = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   const outer = asQueryable(pg);
   return {
     driver: "pglite",

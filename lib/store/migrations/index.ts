@@ -1,10 +1,11 @@
 // Every migration, in the order it is applied. Each is a module exporting its SQL as a string,
 // so bundlers carry it along; add new ones at the end, never edit one that has shipped.
 import * as initial from "./001_initial";
+import * as titleTrigrams from "./002_title_trigrams";
 
 export interface Migration {
   readonly name: string;
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, titleTrigrams];
