@@ -31,7 +31,12 @@ export function filterPredicates(filters: SearchFilters, params: Params): string
  * sho:*"), or null when no word is left. Only letters and digits survive, so nothing the user
  * types can change the query's syntax.
  */
-export function prefixQuery(text: string, words: "all" | "any" = "all", maxWords = 8): string | null {
-  const found = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, maxWords);
+export function prefixQuery(text: string, words: "all" | "any" = "all"): string | null {
+  const found = queryWords(text);
   return found.length > 0 ? found.map((w) => `${w}:*`).join(words === "all" ? " & " : " | ") : null;
+}
+
+/** The words of free text, lower-cased: runs of letters and digits, at most `maxWords`. */
+export function queryWords(text: string, maxWords = 8): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, maxWords);
 }

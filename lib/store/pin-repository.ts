@@ -6,7 +6,7 @@ import type { PinRecord } from "@/lib/contracts/records";
 import { float32FromBytes, float32ToBytes } from "@/lib/embedding/vectors";
 import { decodeFeedCursor, encodeFeedCursor, newPinId } from "./codec";
 import type { Database, Queryable } from "./database";
-import { Params, filterPredicates, prefixQuery } from "./filters";
+import { Params, filterPredicates, prefixQuery, queryWords } from "./filters";
 import { type PinRow, pinColumns, pinsWithImages, toPinRecord } from "./rows";
 
 export interface NewPin {
@@ -58,8 +58,8 @@ export interface ModelCount {
 
 const streamBatchSize = 2000;
 const maxPinIdAttempts = 4;
-/** Typo-tolerant search compares only this much of the query: trigrams of a long text cost. */
-const maxFuzzyQueryLength = 100;
+/** Typo-tolerant search compares only this much of each word: trigrams of a long text cost. */
+const maxFuzzyWordLength = 40;
 /** Word similarity from which a title counts as what was typed: "sneekers" ~ "sneakers" is 0.5. */
 const minTitleSimilarity = 0.5;
 
@@ -167,22 +167,27 @@ export class PinRepository {
   }
 
   private async similarTitles(q: string, filters: SearchFilters, k: number): Promise<TextHit[]> {
-    const params = new Params([q.toLowerCase().slice(0, maxFuzzyQueryLength), k]);
+    // Short words share too few trigrams to say anything; long ones are cut (trigrams cost).
+    const words = queryWords(q).filter((w) => w.length >= 3).map((w) => w.slice(0, maxFuzzyWordLength));
+    if (words.length === 0) return [];
+    const params = new Params([k]);
+    const refs = words.map((w) => params.add(w));
     // "<%" is pg_trgm's word similarity above a threshold, which the trigram index on
     // lower(title) answers; its default (0.6) missed one wrong letter in a short word.
     const rows = await this.db.transaction(async (tx) => {
       await tx.query(`select set_config('pg_trgm.word_similarity_threshold', '${minTitleSimilarity}', true)`);
       return tx.query<PinRow & { rank: number }>(
-        `select ${pinColumns}, word_similarity($1, lower(p.title))::float8 as rank
+        `select ${pinColumns}, greatest(${refs.map((r) => `word_similarity(${r}, lower(p.title))`).join(", ")})::float8 as rank
            from ${pinsWithImages}
-          where $1 <% lower(p.title) and ${filterPredicates(filters, params)}
+          where (${refs.map((r) => `${r} <% lower(p.title)`).join(" or ")}) and ${filterPredicates(filters, params)}
           order by rank desc, length(p.title), p.seq desc
-          limit $2`,
+          limit $1`,
         params.values,
       );
     });
     return rows.map((row) => ({ record: toPinRecord(row), rank: row.rank }));
   }
+
 
 
   private async rankedBy(
