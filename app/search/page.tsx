@@ -1,8 +1,9 @@
-// /search?q=… — text search.
+// /search?q=…&kind=&minPrice=&maxPrice= — text search.
 import type { Metadata } from "next";
 import { TextSearchView } from "@/components/search/text-search-view";
+import { filtersFromParams } from "@/lib/client/search-filters";
 
-type SearchPageProps = { searchParams: Promise<{ q?: string | string[] }> };
+type SearchPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 function queryOf(q: string | string[] | undefined): string {
   return (Array.isArray(q) ? q[0] : q)?.trim() ?? "";
@@ -14,6 +15,7 @@ export async function generateMetadata({ searchParams }: SearchPageProps): Promi
 }
 
 export default async function SearchPage({ searchParams }: SearchPageProps) {
-  const q = queryOf((await searchParams).q);
-  return <TextSearchView key={q} q={q} />;
+  const params = await searchParams;
+  const q = queryOf(params.q);
+  return <TextSearchView key={q} q={q} filters={filtersFromParams(params)} />;
 }

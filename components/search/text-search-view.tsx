@@ -1,14 +1,16 @@
 "use client";
-// Results for a typed query (/search?q=…).
+// Results for a typed query (/search?q=…&kind=&minPrice=&maxPrice=).
 import { useQuery } from "@tanstack/react-query";
 import { textSearchQuery } from "@/lib/client/queries";
+import type { TextFilters } from "@/lib/client/search-filters";
 import { splitByRelevance } from "@/lib/client/relevance";
 import { GridSkeleton } from "@/components/pin/grid-skeleton";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { SearchResults } from "./search-results";
+import { TextFilterBar } from "./text-filters";
 
-export function TextSearchView({ q }: { q: string }) {
-  const search = useQuery(textSearchQuery(q));
+export function TextSearchView({ q, filters }: { q: string; filters: TextFilters }) {
+  const search = useQuery(textSearchQuery(q, filters));
 
   if (!q.trim()) {
     return (
@@ -31,6 +33,7 @@ export function TextSearchView({ q }: { q: string }) {
           </p>
         )}
       </div>
+      <TextFilterBar q={q} filters={filters} />
       {search.isPending ? (
         <GridSkeleton label="Searching" />
       ) : search.isError ? (

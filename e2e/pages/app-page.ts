@@ -77,6 +77,18 @@ export class SearchResultsPage extends AppPage {
   async shopThisScene(): Promise<void> {
     await this.page.getByTestId("shop-this-scene").click();
   }
+
+  /** Shows only products ("product"), only ideas ("pin"), or everything (undefined). */
+  async filterKind(kind: "product" | "pin" | undefined): Promise<void> {
+    await this.page.getByTestId(`search-kind-${kind ?? "all"}`).click();
+  }
+
+  /** Types a highest price and presses Enter, as a person would. */
+  async setMaxPrice(max: number): Promise<void> {
+    const input = this.page.getByTestId("search-max-price");
+    await input.fill(String(max));
+    await input.press("Enter");
+  }
 }
 
 export class HomePage extends AppPage {

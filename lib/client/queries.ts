@@ -14,6 +14,7 @@ import {
   type PinKind,
 } from "@/lib/contracts";
 import { ApiError } from "./api-error";
+import { filterParams, type TextFilters } from "./search-filters";
 import { fetchJson } from "./fetch-json";
 import type { QueryImage } from "./query-image";
 
@@ -27,7 +28,7 @@ export const queryKeys = {
   feed: () => [...queryKeys.pins, "feed"] as const,
   pin: (id: string) => [...queryKeys.pins, "detail", id] as const,
   similar: (id: string, k: number) => [...queryKeys.pins, "detail", id, "similar", k] as const,
-  textSearch: (q: string, k: number) => ["search", "text", q, k] as const,
+  textSearch: (q: string, filters: TextFilters, k: number) => ["search", "text", q, filterParams(filters), k] as const,
   imageSearch: (imageId: string, k: number) => ["search", "image", imageId, k] as const,
   pinShop: (id: string, k: number) => [...queryKeys.pins, "detail", id, "shop", k] as const,
   sceneShop: (imageId: string, k: number) => ["shop", "image", imageId, k] as const,
@@ -63,11 +64,11 @@ export function similarPinsQuery(id: string, k = SIMILAR_K) {
   });
 }
 
-export function textSearchQuery(q: string, k = SEARCH_K) {
+export function textSearchQuery(q: string, filters: TextFilters = {}, k = SEARCH_K) {
   return queryOptions({
-    queryKey: queryKeys.textSearch(q, k),
+    queryKey: queryKeys.textSearch(q, filters, k),
     queryFn: ({ signal }) =>
-      fetchJson(`/api/search?${new URLSearchParams({ q, k: String(k) })}`, SearchResponse, { signal }),
+      fetchJson(`/api/search?${new URLSearchParams({ q, k: String(k), ...filterParams(filters) })}`, SearchResponse, { signal }),
     enabled: q.trim().length > 0,
   });
 }
