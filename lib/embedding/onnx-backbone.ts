@@ -6,17 +6,11 @@ import "server-only";
 import type { RgbImage } from "@/lib/image/types";
 import type { BackboneOutput, BackboneRunner } from "./backbone";
 import { serverModelFile, type BackboneSpec, type PartSpec } from "./manifest";
-import { createOnnxSession, type OnnxSession, type PlainTensor } from "./onnx-session";
+import { createOnnxSession, type DenseTensor, type OnnxSession } from "./onnx-session";
 import { toModelInput } from "./preprocess";
 import type { ActivationMap } from "./saliency";
 
 export type Layout = "nhwc" | "nchw";
-
-/** A float32 output as plain data: dims and row-major values. */
-export interface DenseTensor {
-  readonly data: Float32Array;
-  readonly dims: readonly number[];
-}
 
 /** A batch laid out image by image as toModelInput returns it (NHWC) → NCHW. */
 export function nhwcToNchw(src: Float32Array, n: number, h: number, w: number, c: number): Float32Array {
@@ -173,14 +167,12 @@ export class OnnxBackbone implements BackboneRunner {
       layout === "nchw" ? { data: nhwcToNchw(batch, n, height, width, 3), dims: [n, 3, height, width] } : { data: batch, dims: [n, height, width, 3] };
     const maps = withMaps ? spec.saliency : [];
     const fetches = [...new Set([...spec.parts.map((p) => p.node), ...maps.map((m) => m.node)])];
-    const result: Record<string, PlainTensor> = await this.onnx.run({ [spec.inputNode]: input }, fetches);
+    const result = await this.onnx.run({ [spec.inputNode]: input }, fetches);
     const dense = (node: string, where: string): DenseTensor => {
       const t = result[node];
-      if (!t || t.type !== "float32" || !(t.data instanceof Float32Array)) {
-        throw new Error(`${where}: output "${node}" is ${t ? t.type : "missing"}, expected float32`);
-      }
+      if (!t) throw new Error(`${where}: output "${node}" is missing`);
       if (t.dims[0] !== n) throw new Error(`${where}: output "${node}" has batch ${t.dims[0]}, expected ${n}`);
-      return { data: t.data, dims: t.dims };
+      return t;
     };
     const parts = spec.parts.map((p) => {
       const where = `${spec.name}/${p.name}`;

@@ -24,11 +24,17 @@ export interface TensorInfo {
   shape: ReadonlyArray<number | string>;
 }
 
-/** A tensor as plain data: dims and row-major values. */
-export interface PlainTensor {
+/** A float32 tensor as plain data: dims and row-major values. */
+export interface DenseTensor {
+  readonly data: Float32Array;
+  readonly dims: readonly number[];
+}
+
+/** An output as the worker sends it, whatever its element type. */
+interface WireTensor {
   type: string;
-  data: Float32Array | Int32Array | BigInt64Array | Uint8Array;
-  dims: readonly number[];
+  data: unknown;
+  dims: number[];
 }
 
 export interface OnnxSession {
@@ -38,8 +44,11 @@ export interface OnnxSession {
   readonly outputMetadata: readonly TensorInfo[];
   /** The providers the session was created with, in order of preference. */
   readonly providers: readonly string[];
-  /** Runs float32 inputs; the input arrays are handed over to the worker (unusable afterwards). */
-  run(feeds: Record<string, { data: Float32Array; dims: readonly number[] }>, fetches: readonly string[]): Promise<Record<string, PlainTensor>>;
+  /**
+   * Runs float32 inputs to float32 outputs (another output type is an error); the input arrays
+   * are handed over to the worker (unusable afterwards).
+   */
+  run(feeds: Record<string, DenseTensor>, fetches: readonly string[]): Promise<Record<string, DenseTensor>>;
   dispose(): void;
 }
 
@@ -86,11 +95,11 @@ function cudaInstalled(app: string): boolean {
 type Reply =
   | { type: "ready"; inputNames: string[]; outputNames: string[]; inputMetadata: TensorInfo[]; outputMetadata: TensorInfo[] }
   | { type: "failed"; message: string }
-  | { type: "result"; id: number; outputs: Record<string, PlainTensor> }
+  | { type: "result"; id: number; outputs: Record<string, WireTensor> }
   | { type: "error"; id: number; message: string };
 
 class WorkerSession implements OnnxSession {
-  private readonly pending = new Map<number, { resolve: (outputs: Record<string, PlainTensor>) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (outputs: Record<string, DenseTensor>) => void; reject: (e: Error) => void }>();
   private nextId = 0;
   private stopped: Error | null = null;
 
@@ -108,8 +117,13 @@ class WorkerSession implements OnnxSession {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       if (this.pending.size === 0) worker.unref();
-      if (reply.type === "result") waiting?.resolve(reply.outputs);
-      else waiting?.reject(new Error(`${where}: ${reply.message}`));
+      if (reply.type === "error") return waiting?.reject(new Error(`${where}: ${reply.message}`));
+      const outputs: Record<string, DenseTensor> = {};
+      for (const [name, t] of Object.entries(reply.outputs)) {
+        if (t.type !== "float32" || !(t.data instanceof Float32Array)) return waiting?.reject(new Error(`${where}: output "${name}" is ${t.type}, expected float32`));
+        outputs[name] = { data: t.data, dims: t.dims };
+      }
+      waiting?.resolve(outputs);
     });
     const stop = (e: Error) => {
       this.stopped ??= e;
@@ -154,7 +168,7 @@ class WorkerSession implements OnnxSession {
     });
   }
 
-  run(feeds: Record<string, { data: Float32Array; dims: readonly number[] }>, fetches: readonly string[]): Promise<Record<string, PlainTensor>> {
+  run(feeds: Record<string, DenseTensor>, fetches: readonly string[]): Promise<Record<string, DenseTensor>> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
