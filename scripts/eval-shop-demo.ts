@@ -42,13 +42,14 @@ const inside = (p: { x: number; y: number }, b: Box) => p.x >= b.x && p.x <= b.x
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : "n/a");
 
 async function evaluate(policy: ShopPolicy): Promise<string> {
+  const shop = async (file: string) => (await shopScene(new Uint8Array(readFileSync(path.join(demo, file))), { k: 5 }, policy)).objects;
   let truths = 0;
   let found = 0;
   let top5 = 0;
   let dots = 0;
   let onObject = 0;
   for (const scene of scenes) {
-    const { objects } = await shopScene(new Uint8Array(readFileSync(path.join(demo, scene.file))), { k: 5 }, policy);
+    const objects = await shop(scene.file);
     dots += objects.length;
     onObject += objects.filter((o) => scene.objects!.some((t) => inside(centre(o.box), t.box))).length;
     for (const truth of scene.objects!) {
@@ -64,7 +65,7 @@ async function evaluate(policy: ShopPolicy): Promise<string> {
   let none = 0;
   let plainDots = 0;
   for (const pin of plain) {
-    const { objects } = await shopScene(new Uint8Array(readFileSync(path.join(demo, pin.file))), { k: 5 }, policy);
+    const objects = await shop(pin.file);
     plainDots += objects.length;
     if (objects.length > 1) wrong++;
     if (objects.length === 0) none++;

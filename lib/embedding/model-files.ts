@@ -18,7 +18,7 @@ export async function readFloat32(modelDir: string, spec: Float32File): Promise<
   if (bytes.byteLength !== expected * 4) {
     throw new Error(`${spec.file}: ${bytes.byteLength} bytes, expected ${expected * 4} for shape [${spec.shape.join(", ")}]`);
   }
-  return float32FromBytes(bytes, expected);
+  return float32FromBytes(bytes);
 }
 
 export async function readPostprocess(modelDir: string, manifest: EmbeddingManifest): Promise<Postprocess> {

@@ -9,9 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { RgbImage } from "@/lib/image/types";
 import { parseManifest } from "@/lib/embedding/manifest";
 import { loadManifestEmbedder, type ManifestEmbedder } from "@/lib/embedding/manifest-embedder";
-import { OnnxGraph } from "@/lib/embedding/onnx-export/onnx-graph";
-import { TfGraph } from "@/lib/embedding/onnx-export/tf-graph";
-import { GraphTranslator } from "@/lib/embedding/onnx-export/translate";
+import { convertNetwork } from "@/lib/embedding/onnx-export/convert";
 import { tfjsWasm } from "@/lib/embedding/tfjs-runtime";
 import { float32ToBytes } from "@/lib/embedding/vectors";
 import { StudentEmbedder } from "./student-embedder";
@@ -44,18 +42,25 @@ const topology = {
 const weights = Float32Array.from([1, 0, 0, -1, 0, 1, 0, 0.5, 0, 0, 1, 0.2]);
 const weightSpecs = [{ name: "w", shape: [1, 1, 3, 4], dtype: "float32" as const }];
 
-function tinyModelDir(): string {
+async function tinyModelDir(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), "student-embedder-"));
   writeFileSync(
     path.join(dir, "model.json"),
     JSON.stringify({ format: "graph-model", modelTopology: topology, weightsManifest: [{ paths: ["weights.bin"], weights: weightSpecs }] }),
   );
   writeFileSync(path.join(dir, "weights.bin"), float32ToBytes(weights));
-  const onnx = new OnnxGraph("tiny");
-  const translator = new GraphTranslator(new TfGraph({ modelTopology: topology, weightsManifest: [{ paths: [], weights: weightSpecs }] }, float32ToBytes(weights)), onnx);
-  translator.input("input", ["batch", "height", "width", 3]);
-  translator.translate(["relu"]);
-  writeFileSync(path.join(dir, "model.onnx"), onnx.encode("test"));
+  const { bytes } = await convertNetwork(
+    {
+      name: "tiny",
+      description: "a 1×1 convolution",
+      licence: "test",
+      source: { format: "tfjs-graph", model: path.join(dir, "model.json") },
+      input: { node: "input", dims: ["batch", "height", "width", 3] },
+      outputs: ["relu"],
+    },
+    "/",
+  );
+  writeFileSync(path.join(dir, "model.onnx"), bytes);
   const mean = Float32Array.from([0.1, 0.2, 0.1, 0.3]);
   const projection = Float32Array.from([1, 0.5, 0, 0, 0, 1, -0.5, 0.2, 0.3, 0, 1, -1]);
   writeFileSync(path.join(dir, "mean.f32.bin"), float32ToBytes(mean));
@@ -109,7 +114,7 @@ describe("StudentEmbedder", () => {
   let student: StudentEmbedder;
 
   beforeAll(async () => {
-    dir = tinyModelDir();
+    dir = await tinyModelDir();
     // The student runs on TF.js's WASM backend, as it does in the browser.
     await tfjsWasm();
     server = await loadManifestEmbedder(dir, "/");

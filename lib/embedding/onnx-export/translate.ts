@@ -32,6 +32,9 @@ const TO_NHWC = [0, 2, 3, 1];
 const NCHW_AXIS = [0, 2, 3, 1];
 const BIG = Number.MAX_SAFE_INTEGER;
 
+/** TF binary ops that are one ONNX op of the same meaning. */
+const SAME_BINARY: Record<string, string | undefined> = { Add: "Add", AddV2: "Add", Sub: "Sub", Mul: "Mul", Equal: "Equal" };
+
 const onnxType: Record<TfDtype, DataType> = { float32: DataType.FLOAT, int32: DataType.INT32, bool: DataType.BOOL };
 
 function tfDtype(type: string | undefined, where: string): TfDtype {
@@ -282,38 +285,22 @@ export class GraphTranslator {
     const [x, y] = [operand(0), operand(1)];
     const rank = Math.max(x.rank, y.rank);
     const out = this.outName(node.name, layout);
-    let dtype = x.dtype;
-    switch (node.op) {
-      case "Add":
-      case "AddV2":
-        this.onnx.node("Add", [x.name, y.name], [out]);
-        break;
-      case "Sub":
-        this.onnx.node("Sub", [x.name, y.name], [out]);
-        break;
-      case "Mul":
-        this.onnx.node("Mul", [x.name, y.name], [out]);
-        break;
-      case "Equal":
-        this.onnx.node("Equal", [x.name, y.name], [out]);
-        dtype = "bool";
-        break;
-      case "FloorMod":
-        // ONNX Mod with fmod = 0 takes the divisor's sign, as floor-mod does; defined for integers only.
-        if (x.dtype !== "int32") throw new Error(`${where}: FloorMod of ${x.dtype} is not supported`);
-        this.onnx.node("Mod", [x.name, y.name], [out], [{ name: "fmod", int: 0 }]);
-        break;
-      case "FloorDiv":
-        if (x.dtype === "int32") {
-          // Integer Div truncates; (x − floormod(x, y)) / y is exact and floors for any signs.
-          const mod = this.onnx.node("Mod", [x.name, y.name], [this.onnx.fresh(`${node.name}#mod`)], [{ name: "fmod", int: 0 }]);
-          const floored = this.onnx.node("Sub", [x.name, mod], [this.onnx.fresh(`${node.name}#floored`)]);
-          this.onnx.node("Div", [floored, y.name], [out]);
-        } else {
-          const q = this.onnx.node("Div", [x.name, y.name], [this.onnx.fresh(`${node.name}#div`)]);
-          this.onnx.node("Floor", [q], [out]);
-        }
-        break;
+    const dtype = node.op === "Equal" ? "bool" : x.dtype;
+    const same = SAME_BINARY[node.op];
+    if (same) {
+      this.onnx.node(same, [x.name, y.name], [out]);
+    } else if (node.op === "FloorMod") {
+      // ONNX Mod with fmod = 0 takes the divisor's sign, as floor-mod does; defined for integers only.
+      if (x.dtype !== "int32") throw new Error(`${where}: FloorMod of ${x.dtype} is not supported`);
+      this.onnx.node("Mod", [x.name, y.name], [out], [{ name: "fmod", int: 0 }]);
+    } else if (x.dtype === "int32") {
+      // FloorDiv. Integer Div truncates; (x − floormod(x, y)) / y is exact and floors for any signs.
+      const mod = this.onnx.node("Mod", [x.name, y.name], [this.onnx.fresh(`${node.name}#mod`)], [{ name: "fmod", int: 0 }]);
+      const floored = this.onnx.node("Sub", [x.name, mod], [this.onnx.fresh(`${node.name}#floored`)]);
+      this.onnx.node("Div", [floored, y.name], [out]);
+    } else {
+      const q = this.onnx.node("Div", [x.name, y.name], [this.onnx.fresh(`${node.name}#div`)]);
+      this.onnx.node("Floor", [q], [out]);
     }
     this.set(node.name, out, layout, rank, dtype);
   }
