@@ -4,3 +4,4 @@ export * from "./search";
 export * from "./health";
 export * from "./shop";
 export * from "./on-device";
+export * from "./board";

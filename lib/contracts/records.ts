@@ -23,3 +23,17 @@ export const PinRecord = z.object({
   createdAt: z.date(),
 });
 export type PinRecord = z.infer<typeof PinRecord>;
+
+export const BoardRecord = z.object({
+  id: z.string().min(1),
+  ownerId: z.string().min(1),
+  name: z.string(),
+  description: z.string(),
+  secret: z.boolean(),
+  pinCount: z.number().int().nonnegative(),
+  /** Images of the first pins in board order. */
+  coverSha256s: z.array(z.string()),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type BoardRecord = z.infer<typeof BoardRecord>;

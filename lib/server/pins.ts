@@ -31,9 +31,6 @@ export function toPin(record: PinRecord): Pin {
 }
 
 export async function createPin(bytes: Uint8Array, fields: CreatePinFields): Promise<Pin> {
-  if (fields.boardId !== undefined) {
-    throw new AppError("invalid_field", "boardId: boards are not available yet.");
-  }
   const image = await validateImage(bytes);
   const repository = await getPinRepository();
   return withWriteModels(async (models) => {

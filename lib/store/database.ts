@@ -10,6 +10,13 @@ import { dataDir } from "@/lib/config";
 export interface Queryable {
   /** Runs one statement with `$1..$n` placeholders and answers its rows. */
   query<T extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** The same, also answering how many rows an insert, update or delete touched. */
+  execute<T extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Executed<T>>;
+}
+
+export interface Executed<T> {
+  rows: T[];
+  affectedRows: number;
 }
 
 export interface Database extends Queryable {
@@ -28,7 +35,10 @@ export interface OpenDatabaseOptions {
   url?: string;
   /** PGlite data directory; "memory://" for a throwaway one. Defaults to `${DATA_DIR}/pg`. */
   dataDir?: string;
-  /** PostgreSQL only: a schema to put first on the search_path (tests isolate runs this way). */
+  /**
+   * PostgreSQL only: a schema to put first on the search_path (tests isolate runs this way).
+   * Defaults to `DATABASE_SCHEMA`; the schema must exist.
+   */
   schema?: string;
   /** Apply pending migrations before answering (default true). */
   migrate?: boolean;
@@ -39,7 +49,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   let db: Database;
   if (url) {
     const { openPostgres } = await import("./drivers/postgres");
-    db = await openPostgres(url, options.schema);
+    db = await openPostgres(url, options.schema ?? (process.env.DATABASE_SCHEMA || undefined));
   } else {
     const { openPglite } = await import("./drivers/pglite");
     db = await openPglite(options.dataDir ?? path.join(dataDir(), "pg"));

@@ -229,6 +229,18 @@ export class PinRepository {
     }
   }
 
+  /** The vectors of these pins for the model (pins without one are left out), with their images. */
+  async embeddingsOf(model: string, seqs: readonly bigint[]): Promise<(StoredVector & { imageSha256: string })[]> {
+    if (seqs.length === 0) return [];
+    const rows = await this.db.query<{ seq: string; vector: Uint8Array; image_sha256: string }>(
+      `select p.seq::text as seq, e.vector, p.image_sha256
+         from pins p join embeddings e on e.image_sha256 = p.image_sha256 and e.model = $1
+        where p.seq = any($2::bigint[])`,
+      [model, seqs.map(String)],
+    );
+    return rows.map((r) => ({ seq: BigInt(r.seq), vector: float32FromBytes(r.vector), imageSha256: r.image_sha256 }));
+  }
+
   /** How many live pins have a vector for the model (what a complete index holds). */
   async countEmbeddings(model: string): Promise<number> {
     const rows = await this.db.query<{ n: number }>(

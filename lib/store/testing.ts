@@ -64,7 +64,7 @@ export async function openTestPostgres(
 
 /** Empties every table and restarts the pin sequence. */
 export async function truncateAll(db: Database): Promise<void> {
-  await db.query("truncate pins, embeddings, images restart identity cascade");
+  await db.query("truncate pins, embeddings, images, users restart identity cascade");
 }
 
 /** A unit vector of `dim` floats drawn from a seed (deterministic across runs). */

@@ -1,13 +1,14 @@
 import { CreatePinFields, FeedQuery } from "@/lib/contracts";
 import { answer, json, parseImageForm, parseQuery } from "@/lib/server/http";
-import { createPin, listFeed } from "@/lib/server/pins";
+import { listFeed } from "@/lib/server/pins";
+import { uploadPin } from "@/lib/server/uploads";
 
 export const dynamic = "force-dynamic";
 
 export function POST(request: Request) {
   return answer(async () => {
     const { image, fields } = await parseImageForm(request, CreatePinFields);
-    return json({ pin: await createPin(image, fields) }, 201);
+    return json({ pin: await uploadPin(request, image, fields) }, 201);
   });
 }
 

@@ -6,11 +6,13 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { Database, Queryable } from "../database";
 
 function asQueryable(target: PGlite | Transaction): Queryable {
+  const execute = async <T extends object>(sql: string, params: readonly unknown[] = []) => {
+    const result = await target.query<T>(sql, params as unknown[]);
+    return { rows: result.rows, affectedRows: result.affectedRows ?? 0 };
+  };
   return {
-    async query<T extends object>(sql: string, params: readonly unknown[] = []) {
-      const result = await target.query<T>(sql, params as unknown[]);
-      return result.rows;
-    },
+    execute,
+    query: async <T extends object>(sql: string, params?: readonly unknown[]) => (await execute<T>(sql, params)).rows,
   };
 }
 
@@ -22,6 +24,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
   return {
     driver: "pglite",
     query: outer.query,
+    execute: outer.execute,
     // PGlite's own transaction holds its connection for the whole callback and makes plain
     // queries wait, so concurrent requests never run inside each other's transaction.
     transaction: (fn) => pg.transaction((tx) => fn(asQueryable(tx))),

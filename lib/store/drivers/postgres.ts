@@ -4,11 +4,13 @@ import pg from "pg";
 import type { Database, Queryable } from "../database";
 
 function asQueryable(target: pg.Pool | pg.PoolClient): Queryable {
+  const execute = async <T extends object>(sql: string, params: readonly unknown[] = []) => {
+    const result = await target.query<T>(sql, params as unknown[]);
+    return { rows: result.rows, affectedRows: result.rowCount ?? 0 };
+  };
   return {
-    async query<T extends object>(sql: string, params: readonly unknown[] = []) {
-      const result = await target.query<T>(sql, params as unknown[]);
-      return result.rows;
-    },
+    execute,
+    query: async <T extends object>(sql: string, params?: readonly unknown[]) => (await execute<T>(sql, params)).rows,
   };
 }
 
@@ -35,6 +37,7 @@ export async function openPostgres(url: string, schema?: string): Promise<Databa
   return {
     driver: "postgres",
     query: outer.query,
+    execute: outer.execute,
     async transaction(fn) {
       const client = await pool.connect();
       let broken: Error | undefined;

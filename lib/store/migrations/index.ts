@@ -2,10 +2,11 @@
 // so bundlers carry it along; add new ones at the end, never edit one that has shipped.
 import * as initial from "./001_initial";
 import * as titleTrigrams from "./002_title_trigrams";
+import * as accountsAndBoards from "./003_accounts_and_boards";
 
 export interface Migration {
   readonly name: string;
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [initial, titleTrigrams];
+export const migrations: readonly Migration[] = [initial, titleTrigrams, accountsAndBoards];
