@@ -19,6 +19,9 @@ export interface Interest {
  */
 export const INTEREST_MERGE_HEIGHT = 1.6;
 
+/** Only the largest interests query the index; the rest are too small to earn a slot. */
+export const MAX_INTERESTS = 5;
+
 /**
  * Clusters `n` items by Ward's method (Lance–Williams updates on squared distances), merging
  * until the cheapest merge would exceed `maxHeight`. O(n³): meant for a board's few hundred pins.

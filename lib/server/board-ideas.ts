@@ -5,7 +5,7 @@
 // ideas follow the board as pins are added.
 import "server-only";
 import type { IdeasResponse, Result } from "@/lib/contracts";
-import { interestsOf, mergeInterests } from "@/lib/embedding/interests";
+import { MAX_INTERESTS, interestsOf, mergeInterests } from "@/lib/embedding/interests";
 import { dot, l2NormalizeInPlace, scoreOf } from "@/lib/embedding/vectors";
 import { getBoardRepository, getPinRepository } from "@/lib/store";
 import type { User } from "./auth";
@@ -15,8 +15,6 @@ import { toPin } from "./pins";
 
 /** The board's most recently added pins that model its interests. */
 const MODELLED_PINS = 200;
-/** Only the largest interests query the index; the rest are too small to earn a slot. */
-const MAX_INTERESTS = 5;
 
 /** "interests": the multi-interest method; "mean": one query at the board's mean vector (the baseline). */
 export type IdeasMethod = "interests" | "mean";

@@ -78,3 +78,31 @@ describe("CodeIndex", () => {
     expect(new CodeIndex("m", 16).search([vector(0)], 5).results).toEqual([]);
   });
 });
+
+describe("CodeIndex.ideasFor", () => {
+  // Two families of codes far apart: low bits set (x…) and high bits set (y…).
+  const family = (base: number, id: string, flip: number) => ({ code: signCode(vector(base ^ flip)), pin: pin(id) });
+  const index = new CodeIndex("space", 16);
+  index.add([
+    family(0x00ff, "x1", 0),
+    family(0x00ff, "x2", 1),
+    family(0x00ff, "x3", 2),
+    family(0x00ff, "x4", 4),
+    family(0xff00, "y1", 0),
+    family(0xff00, "y2", 0x100),
+    family(0xff00, "y3", 0x200),
+  ]);
+
+  it("suggests pins of each of the board's interests, never the board's own", () => {
+    const ids = index.ideasFor(["x1", "x2", "y1"], 3).results.map((r) => r.id);
+    expect(ids).toHaveLength(3);
+    expect(ids).not.toContain("x1");
+    expect(ids).not.toContain("y1");
+    expect(ids.some((id) => id.startsWith("x"))).toBe(true);
+    expect(ids.some((id) => id.startsWith("y"))).toBe(true);
+  });
+
+  it("answers nothing for a board whose pins it does not hold", () => {
+    expect(index.ideasFor(["unknown"], 3).results).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@
 // saliency crops); a pin is scored by its best view, as the server scores float vectors.
 import type { Pin, Result } from "@/lib/contracts";
 import { hamming, nearestCodes, signCode } from "@/lib/embedding/binary";
+import { MAX_INTERESTS, interestsOf, mergeInterests } from "@/lib/embedding/interests";
 import { scoreOf } from "@/lib/embedding/vectors";
 
 /**
@@ -84,6 +85,34 @@ export class CodeIndex {
         return { id: pin.id, score: hammingScore(distance, this.dim), pin };
       }),
     };
+  }
+
+  /**
+   * Ideas for a board from the codes this index already holds, by the server's method
+   * (board-ideas.ts): the board's interests from its pins' codes, each medoid's nearest codes,
+   * merged by interest size, without the board's own pins. Pins the index lacks are skipped.
+   */
+  ideasFor(boardPinIds: readonly string[], k: number): CodeSearch {
+    const onBoard = new Set(boardPinIds);
+    const at = boardPinIds.map((id) => this.positions.get(id)).filter((i): i is number => i !== undefined);
+    if (at.length === 0 || k <= 0) return { results: [] };
+    const all = this.codes.subarray(0, this.pins.length * this.bytesPerCode);
+    const codeAt = (i: number) => all.subarray(i * this.bytesPerCode, (i + 1) * this.bytesPerCode);
+    // Sign-bit Hamming share estimates angle/π: turned into the squared distance of unit vectors.
+    const squared = (a: number, b: number) => 2 - 2 * Math.cos((Math.PI * hamming(codeAt(at[a]!), all, at[b]! * this.bytesPerCode)) / this.dim);
+    const lists = interestsOf(at.length, squared)
+      .slice(0, MAX_INTERESTS)
+      .map(({ medoid, weight }) => {
+        const query = codeAt(at[medoid]!);
+        const items = nearestCodes(query, all, k + at.length)
+          .filter((i) => !onBoard.has(this.pins[i]!.id))
+          .map((i) => {
+            const pin = this.pins[i]!;
+            return { id: pin.id, score: hammingScore(hamming(query, all, i * this.bytesPerCode), this.dim), pin };
+          });
+        return { weight, items };
+      });
+    return { results: mergeInterests(lists, k, (r) => r.id) };
   }
 
   private grow(count: number): void {

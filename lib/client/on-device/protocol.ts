@@ -72,7 +72,9 @@ export type WorkerRequest =
   | { id: number; type: "init"; backend: BackendChoice }
   | { id: number; type: "embed"; input: FrameInput }
   | { id: number; type: "search"; views: Float32Array[]; k: number }
-  | { id: number; type: "sync" };
+  | { id: number; type: "sync" }
+  /** Ideas for a board from the codes already on the device; needs the index, not the model. */
+  | { id: number; type: "ideas"; pinIds: string[]; k: number };
 
 export type WorkerReply =
   | { type: "reply"; id: number; ok: true; value: unknown }

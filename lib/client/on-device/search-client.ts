@@ -102,6 +102,11 @@ export class OnDeviceSearch {
     return { ...embedded, ...found, totalMs: performance.now() - start };
   }
 
+  /** Ideas for a board from the on-device index alone (no model needed, no round trip once synced). */
+  boardIdeas(pinIds: string[], k: number): Promise<SearchOutput> {
+    return this.call<SearchOutput>({ type: "ideas", pinIds, k });
+  }
+
   /** Fetches pins added to the catalog since the last sync. */
   sync(): Promise<{ indexed: number }> {
     return this.call<{ indexed: number }>({ type: "sync" });

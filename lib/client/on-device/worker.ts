@@ -135,6 +135,13 @@ function search(views: Float32Array[], k: number): SearchOutput {
   return { results, searchMs: performance.now() - t0 };
 }
 
+async function boardIdeas(pinIds: string[], k: number): Promise<SearchOutput> {
+  if (!index) await syncIndex();
+  const t0 = performance.now();
+  const { results } = index ? index.ideasFor(pinIds, k) : { results: [] };
+  return { results, searchMs: performance.now() - t0 };
+}
+
 async function handle(request: WorkerRequest): Promise<{ value: unknown; transfer?: Transferable[] }> {
   switch (request.type) {
     case "init":
@@ -153,6 +160,8 @@ async function handle(request: WorkerRequest): Promise<{ value: unknown; transfe
       return { value: search(request.views, request.k) };
     case "sync":
       return { value: { indexed: await syncIndex() } };
+    case "ideas":
+      return { value: await boardIdeas(request.pinIds, request.k) };
   }
 }
 
