@@ -27,6 +27,10 @@ export function createAuth(db: Database, secret: string) {
   const kysely = new Kysely<unknown>({ dialect: storeDialect(db), plugins: [new CamelCasePlugin()] });
   return betterAuth({
     appName: "Glimpse",
+    // Behind a public address, BETTER_AUTH_URL names it (and https there makes cookies Secure).
+    // Without it the app answers on whatever host it is reached by (localhost, a LAN address),
+    // and a request's Origin must still match that host.
+    baseURL: process.env.BETTER_AUTH_URL || { allowedHosts: ["*"], protocol: "auto" },
     basePath: "/api/auth",
     secret,
     database: kyselyAdapter(kysely, { type: "postgres", usePlural: true }),
