@@ -1,8 +1,11 @@
 "use client";
-// The client-side context every page needs: one QueryClient per browser tab.
+// The client-side context every page needs: one QueryClient per browser tab, confirmations,
+// and the drag-and-drop workspace for boards.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
 import { ApiError } from "@/lib/client/api-error";
+import { BoardWorkspace } from "@/components/board/board-workspace";
+import { ToastProvider } from "@/components/ui/toast";
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -23,5 +26,11 @@ export function Providers({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
   }, []);
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <BoardWorkspace>{children}</BoardWorkspace>
+      </ToastProvider>
+    </QueryClientProvider>
+  );
 }

@@ -1,5 +1,7 @@
-// The sticky bar on every page: wordmark home, search (text or image), Lens, add a pin.
+// The sticky bar on every page: wordmark home, search (text or image), Lens, add a pin, and
+// the account corner (sign in, or the board tray and one's boards).
 import Link from "next/link";
+import { UserMenu } from "@/components/account/user-menu";
 import { SearchBar } from "@/components/search/search-bar";
 import { buttonClass } from "@/components/ui/button";
 import { LensIcon, PlusIcon } from "@/components/ui/icons";
@@ -33,6 +35,7 @@ export function SiteHeader() {
           <PlusIcon />
           <span className="sr-only sm:not-sr-only">Add pin</span>
         </Link>
+        <UserMenu />
       </div>
     </header>
   );

@@ -7,6 +7,7 @@ import type { Pin } from "@/lib/contracts";
 import { ApiError } from "@/lib/client/api-error";
 import { formatPrice } from "@/lib/client/format";
 import { pinQuery, pinShopQuery, similarPinsQuery } from "@/lib/client/queries";
+import { SaveButton } from "@/components/board/save-button";
 import { SearchResults } from "@/components/search/search-results";
 import { ShopDots } from "@/components/shop/shop-dots";
 import { ShopPanel } from "@/components/shop/shop-panel";
@@ -84,6 +85,9 @@ function PinCloseup({ pin, inside }: { pin: Pin; inside: SearchInside }) {
       <div className="flex min-w-0 flex-1 flex-col gap-4 p-5 sm:p-8">
         {selectedObject && <ShopPanel key={selected} object={selectedObject} minRelevantScore={shop.data?.minRelevantScore} onClose={() => setSelected(null)} />}
         <div className="flex flex-wrap items-center gap-2">
+          <div className="order-last ml-auto">
+            <SaveButton pin={pin} />
+          </div>
           {pin.category && (
             <span data-testid="pin-category" className="rounded-full bg-neutral-100 px-3 py-1 text-xs font-medium text-neutral-700">
               {pin.category}

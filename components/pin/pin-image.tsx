@@ -49,6 +49,8 @@ export function PinImage({
           loading={priority ? "eager" : "lazy"}
           fetchPriority={priority ? "high" : "auto"}
           decoding="async"
+          // Pins are dragged onto boards with our own drag and drop, not the browser's image drag.
+          draggable={false}
           onLoad={() => setLoaded(true)}
           onError={() => setFailed(true)}
           className={`absolute inset-0 h-full w-full object-contain mix-blend-multiply transition-opacity duration-300 ${loaded ? "opacity-100" : "opacity-0"}`}

@@ -7,6 +7,7 @@ import type { ShopObject } from "@/lib/contracts";
 import { formatPrice } from "@/lib/client/format";
 import { splitByRelevance } from "@/lib/client/relevance";
 import { filterProducts, noProductFilter, objectName, productCategories, type ProductFilter } from "@/lib/client/shop-look";
+import { SaveButton } from "@/components/board/save-button";
 import { CloseIcon } from "@/components/ui/icons";
 
 const field =
@@ -82,12 +83,12 @@ export function ShopPanel({ object, minRelevantScore, onClose }: { object: ShopO
           </li>
         )}
         {products.map(({ id, pin }) => (
-          <li key={id}>
+          <li key={id} className="flex items-center gap-1">
             <Link
               href={`/pin/${encodeURIComponent(id)}`}
               data-testid="shop-product"
               data-pin-id={id}
-              className="flex items-center gap-3 rounded-xl p-2 hover:bg-neutral-50 focus-visible:outline-2 focus-visible:outline-blue-600"
+              className="flex min-w-0 flex-1 items-center gap-3 rounded-xl p-2 hover:bg-neutral-50 focus-visible:outline-2 focus-visible:outline-blue-600"
             >
               {/* eslint-disable-next-line @next/next/no-img-element -- the server already serves sized thumbnails */}
               <img src={pin.thumbUrl} alt="" width={56} height={56} loading="lazy" className="h-14 w-14 shrink-0 rounded-lg bg-neutral-100 object-contain mix-blend-multiply" />
@@ -97,6 +98,7 @@ export function ShopPanel({ object, minRelevantScore, onClose }: { object: ShopO
               </span>
               {pin.price !== null && <span className="shrink-0 text-sm font-bold text-neutral-900">{formatPrice(pin.price)}</span>}
             </Link>
+            <SaveButton pin={pin} variant="overlay" />
           </li>
         ))}
         {lessSimilar.length > 0 && !showLessSimilar && (
