@@ -5,8 +5,10 @@
 import { useDroppable } from "@dnd-kit/core";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useEffect } from "react";
 import type { Board } from "@/lib/contracts";
 import { boardQuery, myBoardsQuery, sessionQuery } from "@/lib/client/board-queries";
+import { getOnDeviceSearch } from "@/lib/client/on-device/search-client";
 import { CloseIcon, LockIcon } from "@/components/ui/icons";
 import { type BoardDropTarget, type LastDrop, useBoardWorkspace } from "./board-workspace";
 import { CreateBoardForm } from "./create-board-form";
@@ -18,6 +20,12 @@ export function BoardTray({ onClose }: { onClose: () => void }) {
   const boards = useQuery(myBoardsQuery(true));
   const user = useQuery(sessionQuery());
   const { lastDrop } = useBoardWorkspace();
+  // Fetch the catalog's codes while the user picks a pin, so the first drop's ideas are instant too.
+  useEffect(() => {
+    getOnDeviceSearch()
+      .sync()
+      .catch(() => undefined);
+  }, []);
   return (
     <aside
       data-testid="board-tray"
@@ -87,7 +95,7 @@ function TrayIdeas({ drop }: { drop: LastDrop }) {
   const ideas = useBoardIdeas(drop.board.id, pinIds, TRAY_IDEAS, drop.at);
   if (ideas.results.length === 0) return null;
   return (
-    <div data-testid="tray-ideas" data-source={ideas.source} data-device-ms={ideas.deviceMs?.toFixed(0)} className="px-2 pt-1 pb-3">
+    <div data-testid="tray-ideas" data-source={ideas.source} data-device-ms={ideas.deviceMs?.toFixed(0)} data-board-pins={pinIds.length} className="px-2 pt-1 pb-3">
       <p className="mb-1.5 text-xs font-medium text-neutral-600">More for {drop.board.name}</p>
       <ul className="grid grid-cols-3 gap-1.5">
         {ideas.results.map(({ id, pin }) => (

@@ -17,7 +17,7 @@ import {
   useSensors,
 } from "@dnd-kit/core";
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { Board, Pin } from "@/lib/contracts";
 import { BoardTray } from "./board-tray";
 import { useBoardActions, useSignedInUser } from "./use-board-actions";
@@ -103,6 +103,13 @@ export function BoardWorkspace({ children }: { children: ReactNode }) {
     [move, save, reorder],
   );
 
+  const showTray = signedIn && trayOpen;
+  useEffect(() => {
+    // globals.css narrows the page on wide screens while the tray is open.
+    if (showTray) document.documentElement.dataset.boardTray = "open";
+    else delete document.documentElement.dataset.boardTray;
+  }, [showTray]);
+
   const workspace = useMemo(() => ({ signedIn, trayOpen, setTrayOpen, lastDrop }), [signedIn, trayOpen, lastDrop]);
   return (
     <WorkspaceContext.Provider value={workspace}>
@@ -120,7 +127,7 @@ export function BoardWorkspace({ children }: { children: ReactNode }) {
         }}
       >
         {children}
-        {signedIn && trayOpen && <BoardTray onClose={() => setTrayOpen(false)} />}
+        {showTray && <BoardTray onClose={() => setTrayOpen(false)} />}
         <DragOverlay dropAnimation={null}>
           {dragged && (
             // eslint-disable-next-line @next/next/no-img-element -- the server already serves sized thumbnails
