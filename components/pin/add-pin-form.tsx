@@ -1,11 +1,13 @@
 "use client";
 // Creating a pin: an image plus optional details. Fields are checked with the same zod
 // schema the server uses; on a server error the message shows and every value stays.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { CreatePinFields, type PinKind } from "@/lib/contracts";
+import { myBoardsQuery } from "@/lib/client/board-queries";
 import { createPinMutation } from "@/lib/client/queries";
+import { useLastBoardId, useSignedInUser } from "@/components/board/use-board-actions";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { ImageField } from "./image-field";
@@ -46,6 +48,7 @@ export function AddPinForm() {
       description: text("description"),
       link: text("link"),
       category: text("category"),
+      boardId: text("boardId"),
       kind,
       ...(kind === "product" && price !== "" ? { price } : {}),
     });
@@ -125,12 +128,35 @@ export function AddPinForm() {
             </Field>
           )}
         </div>
+        <BoardField />
         {createPin.isError && <ErrorMessage error={createPin.error} />}
         <button type="submit" disabled={createPin.isPending} className={buttonClass("primary", "mt-2 h-12 text-base")} data-testid="add-pin-submit">
           {createPin.isPending ? "Saving…" : "Save pin"}
         </button>
       </div>
     </form>
+  );
+}
+
+/** For a signed-in user: the board the new pin goes straight onto (the one saved to last, by default). */
+function BoardField() {
+  const user = useSignedInUser();
+  const boards = useQuery(myBoardsQuery(Boolean(user.data)));
+  const [lastBoardId] = useLastBoardId();
+  if (!boards.data?.length) return null;
+  const initial = boards.data.some((b) => b.id === lastBoardId) ? lastBoardId! : "";
+  return (
+    <Field label="Save to board" htmlFor="add-pin-board">
+      <select key={initial} id="add-pin-board" name="boardId" defaultValue={initial} className={inputClass} data-testid="add-pin-board">
+        <option value="">No board</option>
+        {boards.data.map((board) => (
+          <option key={board.id} value={board.id}>
+            {board.name}
+            {board.secret ? " (secret)" : ""}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }
 

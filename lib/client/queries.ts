@@ -14,6 +14,7 @@ import {
   type PinKind,
 } from "@/lib/contracts";
 import { ApiError } from "./api-error";
+import { boardKeys } from "./board-queries";
 import { filterParams, type TextFilters } from "./search-filters";
 import { fetchJson } from "./fetch-json";
 import type { QueryImage } from "./query-image";
@@ -152,6 +153,8 @@ export interface NewPin {
   price?: number;
   category?: string;
   kind: PinKind;
+  /** A board of the signed-in user to save the new pin onto. */
+  boardId?: string;
 }
 
 export function createPinMutation(queryClient: QueryClient) {
@@ -160,7 +163,7 @@ export function createPinMutation(queryClient: QueryClient) {
     mutationFn: async (pin: NewPin): Promise<Pin> => {
       const body = new FormData();
       body.set("image", pin.image, pin.image.name || "pin-image");
-      for (const field of ["title", "description", "link", "category"] as const) {
+      for (const field of ["title", "description", "link", "category", "boardId"] as const) {
         const value = pin[field];
         if (value) body.set(field, value);
       }
@@ -169,8 +172,9 @@ export function createPinMutation(queryClient: QueryClient) {
       const { pin: created } = await fetchJson("/api/pins", CreatePinResponse, { method: "POST", body });
       return created;
     },
-    onSuccess: async (created) => {
+    onSuccess: async (created, { boardId }) => {
       queryClient.setQueryData(queryKeys.pin(created.id), { pin: created });
+      if (boardId) void queryClient.invalidateQueries({ queryKey: boardKeys.boards });
       // Reset rather than merely invalidate: the feed would otherwise show its old first page
       // and then jump when the new pin arrives at the top.
       await queryClient.resetQueries({ queryKey: queryKeys.feed() });
