@@ -5,7 +5,7 @@
 // ideas follow the board as pins are added.
 import "server-only";
 import type { IdeasResponse, Result } from "@/lib/contracts";
-import { MAX_INTERESTS, interestsOf, mergeInterests } from "@/lib/embedding/interests";
+import { INTEREST_MERGE_HEIGHT, MAX_INTERESTS, interestsOf, mergeInterests } from "@/lib/embedding/interests";
 import { dot, l2NormalizeInPlace, scoreOf } from "@/lib/embedding/vectors";
 import { getBoardRepository, getPinRepository } from "@/lib/store";
 import type { User } from "./auth";
@@ -16,19 +16,24 @@ import { toPin } from "./pins";
 /** The board's most recently added pins that model its interests. */
 const MODELLED_PINS = 200;
 
-/** "interests": the multi-interest method; "mean": one query at the board's mean vector (the baseline). */
-export type IdeasMethod = "interests" | "mean";
+export interface IdeasOptions {
+  /** "interests": the multi-interest method; "mean": one query at the board's mean vector (the baseline). */
+  method?: "interests" | "mean";
+  /** Ward merge height that splits the board into interests (evaluation sweeps it). */
+  mergeHeight?: number;
+}
 
 export async function boardIdeas(
   boardId: string,
   viewer: User | null,
   k: number,
-  method: IdeasMethod = "interests",
-): Promise<IdeasResponse> {
+  { method = "interests", mergeHeight = INTEREST_MERGE_HEIGHT }: IdeasOptions = {},
+): Promise<IdeasResponse & { interests: number }> {
   const start = performance.now();
   await visibleBoard(boardId, viewer);
   const seqs = await (await getBoardRepository()).recentPinSeqs(boardId, MODELLED_PINS);
   const repository = await getPinRepository();
+  let interestCount = 0;
   const results = await withServingModel(async ({ embedder, vectors }) => {
     const pins = await repository.embeddingsOf(embedder.model, seqs);
     if (pins.length === 0) return [];
@@ -40,15 +45,17 @@ export async function boardIdeas(
         .filter((hit) => !onBoard.has(hit.record.imageSha256))
         .map((hit) => ({ id: hit.record.id, score: scoreOf(hit.similarity), pin: toPin(hit.record) }));
     if (method === "mean") {
+      interestCount = 1;
       const mean = new Float32Array(embedder.dim);
       for (const { vector } of pins) vector.forEach((x, d) => (mean[d]! += x));
       return fresh(await vectors.nearest([l2NormalizeInPlace(mean)], wanted, {})).slice(0, k);
     }
-    const interests = interestsOf(pins.length, (i, j) => 2 - 2 * dot(pins[i]!.vector, pins[j]!.vector)).slice(0, MAX_INTERESTS);
+    const interests = interestsOf(pins.length, (i, j) => 2 - 2 * dot(pins[i]!.vector, pins[j]!.vector), mergeHeight).slice(0, MAX_INTERESTS);
+    interestCount = interests.length;
     const lists = await Promise.all(
       interests.map(async ({ medoid, weight }) => ({ weight, items: fresh(await vectors.nearest([pins[medoid]!.vector], wanted, {})) })),
     );
     return mergeInterests(lists, k, (result) => result.id);
   });
-  return { results, tookMs: Math.round((performance.now() - start) * 10) / 10 };
+  return { results, tookMs: Math.round((performance.now() - start) * 10) / 10, interests: interestCount };
 }

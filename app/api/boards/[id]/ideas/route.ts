@@ -8,6 +8,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return answer(async () => {
     const { k } = parseQuery(request, IdeasQuery);
-    return json(await boardIdeas((await params).id, await currentUser(request), k));
+    const { results, tookMs } = await boardIdeas((await params).id, await currentUser(request), k);
+    return json({ results, tookMs });
   });
 }
