@@ -30,7 +30,12 @@ export function createAuth(db: Database, secret: string) {
     // Behind a public address, BETTER_AUTH_URL names it (and https there makes cookies Secure).
     // Without it the app answers on whatever host it is reached by (localhost, a LAN address),
     // and a request's Origin must still match that host.
-    baseURL: process.env.BETTER_AUTH_URL || { allowedHosts: ["*"], protocol: "auto" },
+    baseURL: process.env.BETTER_AUTH_URL || {
+      allowedHosts: ["*"],
+      protocol: "auto",
+      // For a request that names no host at all (never a browser's).
+      fallback: `http://localhost:${process.env.PORT ?? 3000}`,
+    },
     basePath: "/api/auth",
     secret,
     database: kyselyAdapter(kysely, { type: "postgres", usePlural: true }),
