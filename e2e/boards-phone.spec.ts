@@ -22,7 +22,7 @@ async function touchDrag(page: Page, from: Locator, to: Locator, holdMs: number)
   await cdp.detach();
 }
 
-test("on a phone, press and hold drags a pin onto a board in the bottom sheet", async ({ page }) => {
+test("on a phone, press and hold drags pins onto a board in the bottom sheet, and reorders the board", async ({ page }) => {
   const account = new AccountPage(page);
   await account.signUp(newAccount("Pia"));
   const boardId = await (await account.openProfile()).createBoard("Trip");
@@ -38,6 +38,7 @@ test("on a phone, press and hold drags a pin onto a board in the bottom sheet", 
   const cards = home.feed.cards;
   await expect(cards.nth(1)).toBeVisible();
   const first = (await cards.first().getAttribute("data-pin-id"))!;
+  const second = (await cards.nth(1).getAttribute("data-pin-id"))!;
   // A quick slide (no hold) is a scroll or nothing, never a drag.
   await touchDrag(page, cards.first(), tray.board(boardId), 0);
   await expect(page.getByTestId("toast")).toHaveCount(0);
@@ -48,7 +49,16 @@ test("on a phone, press and hold drags a pin onto a board in the bottom sheet", 
   await expect(tray.ideas).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("phone-tray.png") });
 
+  await touchDrag(page, cards.nth(1), tray.board(boardId), 450);
+  await expect(tray.board(boardId)).toContainText("2 pins");
+
   const board = new BoardPage(page);
   await board.open(`/boards/${boardId}`);
-  await expect.poll(() => board.grid.pinIds()).toEqual([first]);
+  await expect.poll(() => board.grid.pinIds()).toEqual([second, first]);
+  // Press and hold the second card, slide it onto the first: it takes the first place.
+  await touchDrag(page, board.grid.card(first), board.grid.card(second), 450);
+  await expect.poll(() => board.grid.pinIds()).toEqual([first, second]);
+  await page.reload();
+  await expect.poll(() => board.grid.pinIds()).toEqual([first, second]);
+  await page.screenshot({ path: test.info().outputPath("phone-board.png") });
 });

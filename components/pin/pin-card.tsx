@@ -5,6 +5,7 @@
 import { useDraggable } from "@dnd-kit/core";
 import { useSortable } from "@dnd-kit/sortable";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import type { HTMLAttributes } from "react";
 import type { Pin } from "@/lib/contracts";
 import { formatPrice } from "@/lib/client/format";
@@ -41,14 +42,23 @@ export function BoardPinCard({ pin, boardId }: { pin: Pin; boardId: string }) {
 }
 
 function CardBody({ pin, score, setNodeRef, handle, isDragging, isOver = false }: { pin: Pin; score?: number } & DragBinding) {
+  const router = useRouter();
+  const href = `/pin/${encodeURIComponent(pin.id)}`;
+  // Prefetch on intent (pointer over it, focus), not on sight: a scrolled grid would otherwise
+  // fetch every pin page it shows.
+  const prefetch = () => router.prefetch(href);
   return (
     <div
       ref={setNodeRef}
       data-testid="pin-card-frame"
+      data-over={isOver || undefined}
       className={`group relative rounded-2xl transition-opacity ${isDragging ? "opacity-40" : ""} ${isOver ? "ring-3 ring-red-500 ring-offset-2" : ""}`}
     >
       <Link
-        href={`/pin/${encodeURIComponent(pin.id)}`}
+        href={href}
+        prefetch={false}
+        onPointerEnter={prefetch}
+        onFocus={prefetch}
         data-testid="pin-card"
         data-pin-id={pin.id}
         data-score={score}

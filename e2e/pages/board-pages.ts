@@ -118,8 +118,15 @@ export class BoardPage extends AppPage {
   async moveWithKeyboard(pinId: string, keys: string[]): Promise<void> {
     await this.grid.card(pinId).focus();
     await this.page.keyboard.press("Space");
-    for (const key of keys) await this.page.keyboard.press(key);
+    // Lifted once the drag overlay shows; each arrow has landed once a card shows it is the target.
+    await expect(this.page.getByTestId("drag-overlay")).toBeVisible();
+    const target = this.page.locator(`[data-testid="pin-card-frame"][data-over]:not(:has([data-pin-id="${pinId}"]))`);
+    for (const key of keys) {
+      await this.page.keyboard.press(key);
+      await expect(target).toHaveCount(1);
+    }
     await this.page.keyboard.press("Space");
+    await expect(this.page.getByTestId("drag-overlay")).toHaveCount(0);
   }
 }
 
