@@ -45,3 +45,11 @@ test("filters narrow a search to products under a price, and survive a reload", 
   await expect.poll(() => app.results.pinIds()).toEqual(filtered);
   await expect(page.getByTestId("search-max-price")).toHaveValue("10");
 });
+
+test("a word search that finds nothing suggests other words, not another picture", async ({ page }) => {
+  const app = new SearchResultsPage(page);
+  await app.open("/search?q=qwxzvbnq");
+  await expect(page.getByTestId("nothing-close")).toContainText("qwxzvbnq");
+  await expect(page.getByTestId("nothing-close-hint")).toContainText("other words");
+  await expect(page.getByTestId("nothing-close-hint")).not.toContainText("picture");
+});

@@ -12,12 +12,15 @@ export function SearchResults({
   minRelevantScore,
   testId = "result-grid",
   emptyText = "Nothing close in the catalog yet",
+  emptyHint = "Try another picture, or add pins so there is more to find.",
   maxColumns,
 }: {
   results: readonly Result[];
   minRelevantScore?: number;
   testId?: string;
   emptyText?: string;
+  /** What to try next when nothing matched (a picture search and a word search differ). */
+  emptyHint?: string;
   maxColumns?: number;
 }) {
   const [showLessSimilar, setShowLessSimilar] = useState(false);
@@ -29,10 +32,10 @@ export function SearchResults({
       {relevant.length === 0 && (
         <div data-testid="nothing-close" className="mx-auto my-10 max-w-xl text-center text-balance">
           <p className="text-lg font-semibold text-neutral-900">{emptyText}</p>
-          <p className="mt-1 text-sm text-neutral-600">
+          <p className="mt-1 text-sm text-neutral-600" data-testid="nothing-close-hint">
             {lessSimilar.length > 0
               ? "There are a few distant matches, but they probably aren't what you're after."
-              : "Try another picture, or add pins so there is more to find."}
+              : emptyHint}
           </p>
         </div>
       )}

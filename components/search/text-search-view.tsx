@@ -43,6 +43,7 @@ export function TextSearchView({ q, filters }: { q: string; filters: TextFilters
           results={search.data.results}
           minRelevantScore={search.data.minRelevantScore}
           emptyText={`Nothing close to “${q}” in the catalog yet`}
+          emptyHint="Try other words, fewer words, or widen the filters."
         />
       )}
     </section>
