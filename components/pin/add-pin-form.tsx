@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { CreatePinFields, type PinKind } from "@/lib/contracts";
 import { myBoardsQuery } from "@/lib/client/board-queries";
+import { parsePrice } from "@/lib/client/price";
 import { createPinMutation } from "@/lib/client/queries";
 import { useLastBoardId, useSignedInUser } from "@/components/board/use-board-actions";
 import { buttonClass } from "@/components/ui/button";
@@ -42,7 +43,8 @@ export function AddPinForm() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "");
-    const price = text("price").trim();
+    const priceText = text("price").trim();
+    const price = kind === "product" && priceText !== "" ? parsePrice(priceText) : null;
     const parsed = CreatePinFields.safeParse({
       title: text("title"),
       description: text("description"),
@@ -50,10 +52,11 @@ export function AddPinForm() {
       category: text("category"),
       boardId: text("boardId"),
       kind,
-      ...(kind === "product" && price !== "" ? { price } : {}),
+      ...(price?.ok ? { price: price.value } : {}),
     });
     const next: FieldErrors = {};
     if (!image) next.image = "Choose an image for the pin.";
+    if (price && !price.ok) next.price = price.message;
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issue.path[0];
@@ -124,7 +127,7 @@ export function AddPinForm() {
           </Field>
           {kind === "product" && (
             <Field label="Price (USD)" htmlFor={inputIds.price} error={errors.price}>
-              <input id={inputIds.price} name="price" type="number" inputMode="decimal" min={0} step="0.01" placeholder="0.00" className={inputClass} data-testid="add-pin-price" aria-invalid={!!errors.price} />
+              <input id={inputIds.price} name="price" type="text" inputMode="decimal" autoComplete="off" placeholder="0.00" className={inputClass} data-testid="add-pin-price" aria-invalid={!!errors.price} />
             </Field>
           )}
         </div>

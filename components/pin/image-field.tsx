@@ -8,7 +8,8 @@ import { ImageIcon } from "@/components/ui/icons";
 
 export function ImageField({ onChange, error }: { onChange: (file: File) => void; error?: string }) {
   const id = useId();
-  const [preview, setPreview] = useState<{ file: File; url: string } | null>(null);
+  // `unreadable`: this browser cannot show the file (not an image, damaged, or HEIC here).
+  const [preview, setPreview] = useState<{ file: File; url: string; unreadable?: boolean } | null>(null);
   const file = preview?.file ?? null;
   const previewUrl = preview?.url ?? null;
 
@@ -36,8 +37,24 @@ export function ImageField({ onChange, error }: { onChange: (file: File) => void
       >
         {previewUrl ? (
           <>
-            {/* eslint-disable-next-line @next/next/no-img-element -- a local object URL; nothing to optimize */}
-            <img src={previewUrl} alt="Pin image preview" data-testid="add-pin-preview" className="max-h-[70vh] w-full object-contain" />
+            {preview?.unreadable ? (
+              <span data-testid="add-pin-no-preview" className="flex flex-col items-center gap-2 p-8 text-neutral-700">
+                <ImageIcon width={40} height={40} />
+                <span className="font-semibold">No preview for this file</span>
+                <span className="max-w-xs text-sm text-neutral-500">
+                  This browser cannot show it. If it is a picture (an iPhone HEIC photo, say), saving will still work; if not, you will be told.
+                </span>
+              </span>
+            ) : (
+              // eslint-disable-next-line @next/next/no-img-element -- a local object URL; nothing to optimize
+              <img
+                src={previewUrl}
+                alt="Pin image preview"
+                data-testid="add-pin-preview"
+                className="max-h-[70vh] w-full object-contain"
+                onError={() => setPreview((p) => (p && p.url === previewUrl ? { ...p, unreadable: true } : p))}
+              />
+            )}
             <span className="absolute right-3 bottom-3 rounded-full bg-white/95 px-3 py-1.5 text-xs font-semibold text-neutral-900 shadow">
               Change image
             </span>

@@ -150,10 +150,14 @@ export class PinPage extends AppPage {
 }
 
 export class AddPinPage extends AppPage {
-  async add(pin: { image: ImageUpload; title: string; description?: string; category?: string }): Promise<void> {
+  async add(pin: { image: ImageUpload; title: string; description?: string; category?: string; price?: string }): Promise<void> {
     await this.open("/pin/new");
     await this.page.getByTestId("add-pin-image-input").setInputFiles(pin.image);
     await this.page.getByTestId("add-pin-title").fill(pin.title);
+    if (pin.price !== undefined) {
+      await this.page.getByTestId("add-pin-kind-product").locator("xpath=..").click();
+      await this.page.getByTestId("add-pin-price").fill(pin.price);
+    }
     if (pin.description) await this.page.getByTestId("add-pin-description").fill(pin.description);
     if (pin.category) await this.page.getByTestId("add-pin-category").fill(pin.category);
     await this.page.getByTestId("add-pin-submit").click();
