@@ -1,5 +1,6 @@
 // Searching by image: a file from the picker, a pasted screenshot, and a file that is no image.
 import { expect, test } from "@playwright/test";
+import sharp from "sharp";
 import { SearchResultsPage } from "./pages/app-page";
 import { screenshotOf, seedLines, snapshotOf } from "./support/catalog";
 import { pinTitled } from "./support/pins";
@@ -19,6 +20,19 @@ test("a photo of a catalog item finds that pin", async ({ page, request }) => {
   const ids = await app.results.pinIds();
   expect(ids.indexOf(pin.id)).toBeLessThan(5);
   await page.screenshot({ path: test.info().outputPath("image-search.png"), fullPage: true });
+});
+
+test("a 48-megapixel phone photo is shrunk in the browser and searched, not refused", async ({ page, request }) => {
+  const line = lines[5]!;
+  const pin = await pinTitled(request, line.title!);
+  // 8000×6000, over the server's 40-megapixel limit, as a phone's main camera takes them.
+  const photo = await sharp(await snapshotOf(line)).resize(8000, 6000, { fit: "fill" }).jpeg({ quality: 70 }).toBuffer();
+  const app = new SearchResultsPage(page);
+  await app.open("/");
+  await app.searchImageFile({ name: "PXL_20261204.jpg", mimeType: "image/jpeg", buffer: photo });
+
+  await expect(app.results.card(pin.id)).toBeVisible();
+  await expect(app.errorMessage).toHaveCount(0);
 });
 
 test("pasting a screenshot anywhere searches by it", async ({ page, request }) => {

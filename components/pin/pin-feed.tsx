@@ -1,9 +1,10 @@
 "use client";
-// The home feed: newest pins first, the next page fetched as the end of the grid nears.
+// The home feed: newest pins first, the next page fetched as the end of the grid nears. Pins
+// keep arriving (uploads, a catalog still being seeded): a "New pins" button offers them.
 import Link from "next/link";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef } from "react";
-import { feedQuery } from "@/lib/client/queries";
+import { feedQuery, newestPinQuery, queryKeys } from "@/lib/client/queries";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { ImageIcon, PlusIcon } from "@/components/ui/icons";
@@ -30,12 +31,37 @@ export function PinFeed() {
     return () => observer.disconnect();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage, entries.length]);
 
+  const newest = useQuery(newestPinQuery());
+  const queryClient = useQueryClient();
+  const shownNewest = feed.data?.pages[0]?.pins[0]?.id ?? null;
+  const morePins = newest.data != null && shownNewest !== null && newest.data !== shownNewest;
+  const firstPinsArrived = newest.data != null && feed.isSuccess && shownNewest === null;
+  useEffect(() => {
+    // An empty catalog that starts filling (the demo catalog being seeded): just show the pins.
+    if (firstPinsArrived) void queryClient.resetQueries({ queryKey: queryKeys.feed() });
+  }, [firstPinsArrived, queryClient]);
+
   if (feed.isPending) return <GridSkeleton />;
   if (feed.isError && entries.length === 0) return <ErrorMessage error={feed.error} onRetry={() => void feed.refetch()} className="mt-16" />;
   if (entries.length === 0) return <EmptyCatalog />;
 
   return (
     <>
+      {morePins && (
+        <div className="sticky top-20 z-20 flex justify-center">
+          <button
+            type="button"
+            data-testid="feed-new-pins"
+            onClick={() => {
+              window.scrollTo({ top: 0 });
+              void queryClient.resetQueries({ queryKey: queryKeys.feed() });
+            }}
+            className={buttonClass("primary", "shadow-lg")}
+          >
+            New pins
+          </button>
+        </div>
+      )}
       <MasonryGrid entries={entries} testId="feed-grid" />
       <div ref={sentinelRef} data-testid="feed-sentinel" className="h-px" />
       {isFetchingNextPage && <p className="py-8 text-center text-sm text-neutral-500" role="status">Loading more pins…</p>}

@@ -17,6 +17,7 @@ import { ApiError } from "./api-error";
 import { boardKeys } from "./board-queries";
 import { filterParams, type TextFilters } from "./search-filters";
 import { fetchJson } from "./fetch-json";
+import { uploadableImage } from "./upload-image";
 import type { QueryImage } from "./query-image";
 
 const FEED_PAGE_SIZE = 30;
@@ -49,6 +50,20 @@ export function feedQuery() {
   });
 }
 
+/** How often the feed looks for pins added since it loaded. */
+const NEWEST_PIN_POLL_MS = 15_000;
+
+/** The newest pin's id, checked now and then, so the feed can offer pins added since it loaded. */
+export function newestPinQuery() {
+  return queryOptions({
+    queryKey: [...queryKeys.pins, "newest"] as const,
+    queryFn: ({ signal }) => fetchJson("/api/pins?limit=1", FeedResponse, { signal }),
+    select: (page) => page.pins[0]?.id ?? null,
+    refetchInterval: NEWEST_PIN_POLL_MS,
+    staleTime: 0,
+  });
+}
+
 export function pinQuery(id: string) {
   return queryOptions({
     queryKey: queryKeys.pin(id),
@@ -77,9 +92,9 @@ export function textSearchQuery(q: string, filters: TextFilters = {}, k = SEARCH
 export function imageSearchQuery(image: QueryImage, k = SEARCH_K) {
   return queryOptions({
     queryKey: queryKeys.imageSearch(image.id, k),
-    queryFn: ({ signal }) => {
+    queryFn: async ({ signal }) => {
       const body = new FormData();
-      body.set("image", image.file, image.file.name || "query-image");
+      body.set("image", await uploadableImage(image.file), image.file.name || "query-image");
       body.set("k", String(k));
       return fetchJson("/api/search", SearchResponse, { method: "POST", body, signal });
     },
@@ -102,7 +117,7 @@ export function regionSearchQuery(region: ImageRegion | null, k = SEARCH_K) {
     queryKey: queryKeys.regionSearch(region?.id ?? "", region?.box, k),
     queryFn: async ({ signal }) => {
       const body = new FormData();
-      body.set("image", await region!.image(), "region-source");
+      body.set("image", await uploadableImage(await region!.image()), "region-source");
       if (region!.box) body.set("box", JSON.stringify(region!.box));
       body.set("k", String(k));
       return fetchJson("/api/search", SearchResponse, { method: "POST", body, signal });
@@ -134,9 +149,9 @@ export function pinShopQuery(id: string, k = SHOP_K) {
 export function sceneShopQuery(image: QueryImage, enabled: boolean, k = SHOP_K) {
   return queryOptions({
     queryKey: queryKeys.sceneShop(image.id, k),
-    queryFn: ({ signal }) => {
+    queryFn: async ({ signal }) => {
       const body = new FormData();
-      body.set("image", image.file, image.file.name || "scene-image");
+      body.set("image", await uploadableImage(image.file), image.file.name || "scene-image");
       body.set("k", String(k));
       return fetchJson("/api/shop", ShopResponse, { method: "POST", body, signal });
     },
@@ -162,7 +177,7 @@ export function createPinMutation(queryClient: QueryClient) {
     mutationKey: ["pins", "create"],
     mutationFn: async (pin: NewPin): Promise<Pin> => {
       const body = new FormData();
-      body.set("image", pin.image, pin.image.name || "pin-image");
+      body.set("image", await uploadableImage(pin.image), pin.image.name || "pin-image");
       for (const field of ["title", "description", "link", "category", "boardId"] as const) {
         const value = pin[field];
         if (value) body.set(field, value);
