@@ -19,9 +19,9 @@ function loadingText(status: Extract<OnDeviceStatus, { state: "loading" }>): str
         ? `Downloading the on-device model · ${formatBytes(status.loaded)} of ${formatBytes(status.total)}`
         : "Downloading the on-device model…";
     case "backend":
-      return `Starting ${status.backend ? BACKEND_NAMES[status.backend.name] : "the model"}…`;
+      return "Starting the on-device model…";
     case "warmup":
-      return `Warming up on ${status.backend ? backendLabel(status.backend) : "this device"}…`;
+      return "Getting ready to search on this device…";
   }
 }
 
@@ -63,17 +63,23 @@ export function ModelStatus({ status, lastMs }: { status: OnDeviceStatus; lastMs
           </div>
         </>
       ) : status.state === "ready" ? (
-        <p>
-          <span className="font-semibold text-neutral-900">On-device</span> · {backendLabel(status.backend)} ·{" "}
-          {status.indexed.toLocaleString()} pins
-          {lastMs !== undefined && <> · {Math.round(lastMs)} ms</>}
-        </p>
+        <details data-testid="lens-model-details">
+          <summary className="cursor-pointer list-none">
+            <span className="font-semibold text-neutral-900">Searching on this device</span> · {status.indexed.toLocaleString()} pins
+            <span className="ml-2 text-xs text-neutral-500 underline">details</span>
+          </summary>
+          <p className="mt-1 text-xs text-neutral-600">
+            {backendLabel(status.backend)} · model {status.model}
+            {lastMs !== undefined && <> · last search {Math.round(lastMs)} ms</>}
+          </p>
+        </details>
       ) : status.state === "unavailable" ? (
-        <p>No on-device model on this server yet — searching on the server.</p>
+        <p>Searching on the server.</p>
       ) : (
-        <p>
-          On-device search failed ({status.message}) — searching on the server.
-        </p>
+        <details>
+          <summary className="cursor-pointer list-none">On-device search is not available here — searching on the server.</summary>
+          <p className="mt-1 text-xs text-neutral-600">{status.message}</p>
+        </details>
       )}
     </div>
   );
