@@ -55,5 +55,9 @@ test("a file that is not an image gets a readable error", async ({ page }) => {
   await expect(app.errorMessage).toBeVisible();
   await expect(app.errorMessage).toHaveAttribute("data-error-code", "unsupported_image");
   await expect(app.errorMessage).not.toBeEmpty();
+  // People read plain words; the code is there for whoever opens the details.
+  await expect(app.errorMessage.getByText("unsupported_image")).toBeHidden();
+  await app.errorMessage.getByText("Details").click();
+  await expect(app.errorMessage.getByText("unsupported_image")).toBeVisible();
   await expect(app.results.cards).toHaveCount(0);
 });
