@@ -47,3 +47,20 @@ test("pins added while the feed is open are offered with a New pins button", asy
   await expect.poll(async () => (await home.feed.pinIds())[0]).toBe(pin.id);
   await expect(page.getByTestId("feed-new-pins")).toHaveCount(0);
 });
+
+test("the grid's cards come in rank order for the keyboard and screen readers, across the columns", async ({ page, request }) => {
+  const { pins } = (await (await request.get("/api/pins?limit=30")).json()) as { pins: { id: string }[] };
+  const home = new HomePage(page);
+  await home.open("/");
+  await expect(home.feed.cards.nth(29)).toBeAttached();
+  expect(Number(await page.getByTestId("feed-grid").getAttribute("data-columns"))).toBeGreaterThan(2);
+  expect((await home.feed.pinIds()).slice(0, 30)).toEqual(pins.map((p) => p.id));
+
+  // Tab from the first card reaches the second-ranked card (in the next column) before any card below the first.
+  await home.feed.cards.first().focus();
+  const second = home.feed.cards.nth(1);
+  for (let i = 0; i < 6 && !(await second.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(second).toBeFocused();
+  const [a, b] = [await home.feed.cards.first().boundingBox(), await second.boundingBox()];
+  expect(b!.x).toBeGreaterThan(a!.x);
+});

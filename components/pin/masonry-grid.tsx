@@ -1,10 +1,12 @@
 "use client";
 // Lays pins out in ~236 px columns, each card in the currently shortest column; the
-// column count follows the container's width (never fewer than two, as on Pinterest).
+// column count follows the container's width (never fewer than two, as on Pinterest). Cards
+// are in the page in rank order and placed absolutely, so Tab and screen readers go through
+// them best first, across the columns; their real heights are measured as they render.
 import { SortableContext } from "@dnd-kit/sortable";
-import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Pin } from "@/lib/contracts";
-import { assignColumns, columnCountFor, GUTTER } from "@/lib/client/masonry";
+import { assignColumns, columnCountFor, GUTTER, placeCards, tileAspect } from "@/lib/client/masonry";
 import { BoardPinCard, PinCard, pinCardFooterHeight } from "./pin-card";
 
 // Cards stay where they are while one is dragged (a masonry cannot shift like a list); the
@@ -30,6 +32,32 @@ function useContainerWidth() {
     return () => observer.disconnect();
   }, []);
   return { ref, width };
+}
+
+/** Cards' rendered heights by pin id, from one ResizeObserver per grid. */
+function useMeasuredHeights() {
+  const [heights, setHeights] = useState<ReadonlyMap<string, number>>(new Map());
+  const observer = useRef<ResizeObserver | null>(null);
+  const observe = useCallback((element: HTMLElement | null) => {
+    if (!element) return;
+    observer.current ??= new ResizeObserver((entries) => {
+      setHeights((previous) => {
+        let next: Map<string, number> | null = null;
+        for (const entry of entries) {
+          const id = (entry.target as HTMLElement).dataset.masonryItem;
+          const height = Math.round(entry.borderBoxSize[0]?.blockSize ?? entry.contentRect.height);
+          if (!id || previous.get(id) === height) continue;
+          next ??= new Map(previous);
+          next.set(id, height);
+        }
+        return next ?? previous;
+      });
+    });
+    const current = observer.current;
+    current.observe(element);
+    return () => current.unobserve(element);
+  }, []);
+  return { heights, observe };
 }
 
 export function MasonryGrid({
@@ -59,23 +87,37 @@ export function MasonryGrid({
     [entries, columns, columnWidth],
   );
 
+  const { heights, observe } = useMeasuredHeights();
+  const { placements, height } = placeCards(
+    lanes,
+    entries.map(({ pin }) => heights.get(pin.id) ?? columnWidth * tileAspect(pin.width, pin.height) + pinCardFooterHeight(pin)),
+    columnWidth,
+  );
+
   const grid = (
-    <div ref={ref} data-testid={testId} data-columns={columns} className="w-full">
-      <div className="flex items-start" style={{ gap: GUTTER }}>
-        {lanes.map((lane, c) => (
-          <div key={c} className="flex min-w-0 flex-1 flex-col" style={{ gap: GUTTER }}>
-            {lane.map((index) => {
-              const entry = entries[index];
-              if (!entry) return null;
-              return boardId ? (
-                <BoardPinCard key={entry.pin.id} pin={entry.pin} boardId={boardId} />
+    <div ref={ref} data-testid={testId} data-columns={columns} className="relative w-full" style={{ height }}>
+      {columns > 0 &&
+        entries.map((entry, index) => {
+          const at = placements[index];
+          if (!at) return null;
+          return (
+            <div
+              key={entry.pin.id}
+              ref={observe}
+              data-masonry-item={entry.pin.id}
+              // left/top rather than a transform: a transform would trap a card's Save picker
+              // under the cards after it.
+              className="absolute"
+              style={{ width: columnWidth, left: at.x, top: at.y }}
+            >
+              {boardId ? (
+                <BoardPinCard pin={entry.pin} boardId={boardId} />
               ) : (
-                <PinCard key={entry.pin.id} pin={entry.pin} score={entry.score} dragId={`${testId}:${entry.pin.id}`} />
-              );
-            })}
-          </div>
-        ))}
-      </div>
+                <PinCard pin={entry.pin} score={entry.score} dragId={`${testId}:${entry.pin.id}`} />
+              )}
+            </div>
+          );
+        })}
     </div>
   );
   if (!boardId) return grid;

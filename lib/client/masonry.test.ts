@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignColumns, columnCountFor, tileAspect } from "./masonry";
+import { assignColumns, columnCountFor, placeCards, tileAspect } from "./masonry";
 
 describe("columnCountFor", () => {
   it("gives a phone two columns even when one 236 px column would fit", () => {
@@ -38,5 +38,17 @@ describe("tileAspect", () => {
     expect(tileAspect(100, 1000)).toBe(2);
     expect(tileAspect(1000, 100)).toBe(0.5);
     expect(tileAspect(0, 0)).toBe(1);
+  });
+});
+
+describe("placeCards", () => {
+  it("stacks each column's cards by their heights, columns a gutter apart", () => {
+    const { placements, height } = placeCards([[0, 2], [1]], [100, 50, 30], 200);
+    expect(placements).toEqual([
+      { x: 0, y: 0 },
+      { x: 216, y: 0 },
+      { x: 0, y: 116 },
+    ]);
+    expect(height).toBe(146);
   });
 });

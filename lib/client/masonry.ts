@@ -36,3 +36,28 @@ export function assignColumns(items: readonly MasonryItem[], columns: number, co
   });
   return lanes;
 }
+
+export interface Placement {
+  x: number;
+  y: number;
+}
+
+/**
+ * Where each card sits, given the columns it was assigned to and the heights the cards really
+ * have (measured, or estimated until they are): stacked down their column, GUTTER apart. The
+ * cards can then be laid out in rank order in the page, so keyboard and screen-reader order
+ * follow the ranking across columns rather than down the first column.
+ */
+export function placeCards(lanes: readonly number[][], heights: readonly number[], columnWidth: number): { placements: Placement[]; height: number } {
+  const placements: Placement[] = [];
+  let height = 0;
+  lanes.forEach((lane, column) => {
+    let y = 0;
+    for (const index of lane) {
+      placements[index] = { x: column * (columnWidth + GUTTER), y };
+      y += (heights[index] ?? 0) + GUTTER;
+    }
+    height = Math.max(height, y - GUTTER);
+  });
+  return { placements, height: Math.max(0, height) };
+}
