@@ -11,6 +11,15 @@ test("tapping a dot on a scene opens a bottom sheet of products", async ({ page,
   const app = new PinPage(page);
   await app.open(`/pin/${pin.id}`);
 
+  // No dot hides under the "Search inside" button.
+  await expect(app.shop.dots.first()).toBeVisible();
+  const button = (await page.getByTestId("search-inside").boundingBox())!;
+  for (const d of await app.shop.dots.all()) {
+    const b = (await d.boundingBox())!;
+    const [cx, cy] = [b.x + b.width / 2, b.y + b.height / 2];
+    expect(cx > button.x && cx < button.x + button.width && cy > button.y && cy < button.y + button.height).toBe(false);
+  }
+
   const dot = await app.shop.dotNearest({ x: expected.box.x + expected.box.w / 2, y: expected.box.y + expected.box.h / 2 });
   await dot.tap();
   const sheet = app.shop.panel;

@@ -18,6 +18,7 @@ import { ExternalLinkIcon } from "@/components/ui/icons";
 import { GridSkeleton } from "./grid-skeleton";
 import { PinImage } from "./pin-image";
 import { SearchInsideButton, SearchInsideLayer, SearchInsideResults, useSearchInside, type SearchInside } from "./search-inside";
+import { freeCorner } from "@/lib/client/shop-look";
 
 export function PinDetail({ id }: { id: string }) {
   const pin = useQuery(pinQuery(id));
@@ -79,7 +80,7 @@ function PinCloseup({ pin, inside }: { pin: Pin; inside: SearchInside }) {
           <PinImage pin={pin} src={pin.imageUrl} priority />
           {!inside.active && <ShopDots objects={objects} selected={selected} onSelect={setSelected} />}
           <SearchInsideLayer inside={inside} />
-          <SearchInsideButton inside={inside} />
+          <SearchInsideButton inside={inside} corner={inside.active ? "bottom-right" : freeCorner(objects.map((o) => o.box))} />
         </div>
       </div>
       <div className="flex min-w-0 flex-1 flex-col gap-4 p-5 sm:p-8">

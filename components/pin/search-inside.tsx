@@ -16,6 +16,7 @@ import { ModelStatus } from "@/components/lens/model-status";
 import { RefinedResultsView } from "@/components/lens/refined-results";
 import { RegionSelect } from "@/components/lens/region-select";
 import { useRefinedSearch } from "@/components/lens/use-refined-search";
+import type { Corner } from "@/lib/client/shop-look";
 
 export function useSearchInside(pin: Pin) {
   const [active, setActive] = useState(false);
@@ -60,8 +61,15 @@ export function useSearchInside(pin: Pin) {
 
 export type SearchInside = ReturnType<typeof useSearchInside>;
 
-/** The toggle, in the corner of the picture. */
-export function SearchInsideButton({ inside }: { inside: SearchInside }) {
+const cornerClass: Record<Corner, string> = {
+  "bottom-right": "right-3 bottom-3",
+  "bottom-left": "left-3 bottom-3",
+  "top-right": "right-3 top-3",
+  "top-left": "left-3 top-3",
+};
+
+/** The toggle, in a corner of the picture that holds no Shop the Look dot. */
+export function SearchInsideButton({ inside, corner = "bottom-right" }: { inside: SearchInside; corner?: Corner }) {
   return (
     <button
       type="button"
@@ -70,7 +78,8 @@ export function SearchInsideButton({ inside }: { inside: SearchInside }) {
       aria-label={inside.active ? "Done searching inside this image" : "Search inside this image"}
       title="Search inside this image"
       onClick={inside.toggle}
-      className={buttonClass(inside.active ? "primary" : "outline", "absolute right-3 bottom-3 z-10 shadow-md")}
+      data-corner={corner}
+      className={buttonClass(inside.active ? "primary" : "outline", `absolute ${cornerClass[corner]} z-10 shadow-md`)}
     >
       {inside.active ? <CloseIcon /> : <LensIcon />}
       {inside.active ? "Done" : "Search inside"}

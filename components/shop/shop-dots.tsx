@@ -1,5 +1,5 @@
 "use client";
-// The white dots over a scene, one at the centre of each shoppable object, laid over the image
+// The dots over a scene (white with a dark rim, so they show on white objects as on dark ones), one at the centre of each shoppable object, laid over the image
 // box in % so they stay on their objects at any size. A dot is a button: click, tap or Enter opens it.
 import type { ShopObject } from "@/lib/contracts";
 import { dotLabel, dotPosition } from "@/lib/client/shop-look";
@@ -35,7 +35,7 @@ export function ShopDots({
             {!active && <span className="absolute h-5 w-5 animate-ping rounded-full bg-white/70 [animation-duration:2s]" />}
             <span
               className={`relative rounded-full border-2 shadow-[0_1px_6px_rgba(0,0,0,0.45)] transition-all ${
-                active ? "h-6 w-6 border-white bg-neutral-900" : "h-5 w-5 border-white/60 bg-white group-hover:scale-110"
+                active ? "h-6 w-6 border-white bg-neutral-900" : "h-5 w-5 border-neutral-800/70 bg-white ring-2 ring-white/80 group-hover:scale-110"
               }`}
             />
           </button>

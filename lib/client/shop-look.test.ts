@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Pin, Result, ShopObject } from "@/lib/contracts";
-import { dotLabel, dotPosition, filterProducts, noProductFilter, productCategories, topProducts } from "./shop-look";
+import { dotLabel, dotPosition, filterProducts, freeCorner, noProductFilter, productCategories, topProducts } from "./shop-look";
 
 function product(id: string, price: number | null, category: string | null): Result {
   const pin = { id, price, category, title: id, kind: "product" } as Pin;
@@ -51,5 +51,20 @@ describe("dotLabel", () => {
     const object: ShopObject = { box: { x: 0, y: 0, w: 1, h: 1 }, label: "bird", score: 1, products: products.slice(0, 1) };
     expect(dotLabel(object, 1, 3)).toBe("Shop items like a (2 of 3)");
     expect(dotLabel({ ...object, products: [] }, 0, 1)).toBe("Shop items like bird (1 of 1)");
+  });
+});
+
+describe("freeCorner", () => {
+  const at = (x: number, y: number) => ({ x: x - 0.05, y: y - 0.05, w: 0.1, h: 0.1 });
+
+  it("keeps the bottom-right corner when no dot is there", () => {
+    expect(freeCorner([])).toBe("bottom-right");
+    expect(freeCorner([at(0.5, 0.5), at(0.2, 0.9)])).toBe("bottom-right");
+  });
+
+  it("moves away from dots, to the next free corner", () => {
+    expect(freeCorner([at(0.85, 0.9)])).toBe("bottom-left");
+    expect(freeCorner([at(0.85, 0.9), at(0.2, 0.95)])).toBe("top-right");
+    expect(freeCorner([at(0.85, 0.9), at(0.2, 0.95), at(0.9, 0.1)])).toBe("top-left");
   });
 });

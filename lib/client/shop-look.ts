@@ -9,6 +9,24 @@ export function dotPosition(box: Box): { left: string; top: string } {
   return { left: pct(box.x + box.w / 2), top: pct(box.y + box.h / 2) };
 }
 
+export type Corner = "bottom-right" | "bottom-left" | "top-right" | "top-left";
+
+/**
+ * The corner of a picture where a control can sit without covering a Shop the Look dot: the
+ * first of bottom-right, bottom-left, top-right, top-left whose zone (the outer half of the
+ * width, the outer quarter of the height) holds no dot.
+ */
+export function freeCorner(boxes: readonly Box[]): Corner {
+  const centres = boxes.map((b) => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 }));
+  const corners: { corner: Corner; inside: (p: { x: number; y: number }) => boolean }[] = [
+    { corner: "bottom-right", inside: (p) => p.x > 0.5 && p.y > 0.75 },
+    { corner: "bottom-left", inside: (p) => p.x < 0.5 && p.y > 0.75 },
+    { corner: "top-right", inside: (p) => p.x > 0.5 && p.y < 0.25 },
+    { corner: "top-left", inside: (p) => p.x < 0.5 && p.y < 0.25 },
+  ];
+  return corners.find(({ inside }) => !centres.some(inside))?.corner ?? "bottom-right";
+}
+
 /** Distinct product categories, in order of first appearance (products come best first). */
 export function productCategories(products: Result[]): string[] {
   const seen = new Set<string>();
