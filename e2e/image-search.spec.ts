@@ -22,6 +22,32 @@ test("a photo of a catalog item finds that pin", async ({ page, request }) => {
   await page.screenshot({ path: test.info().outputPath("image-search.png"), fullPage: true });
 });
 
+test("an image search has a URL that survives a reload and opens in another browser", async ({ page, request, browser }) => {
+  const line = lines[3]!;
+  const pin = await pinTitled(request, line.title!);
+  const app = new SearchResultsPage(page);
+  await app.open("/");
+  await app.searchImageFile({ name: "snapshot.jpg", mimeType: "image/jpeg", buffer: await snapshotOf(line) });
+  await expect(app.results.card(pin.id)).toBeVisible();
+  await expect(page).toHaveURL(/\/search\/image\?image=[0-9a-f]{64}$/);
+  const shared = page.url();
+
+  await page.reload();
+  await expect(app.queryImage).toBeVisible();
+  await expect(app.results.card(pin.id)).toBeVisible();
+
+  const elsewhere = await browser.newContext();
+  const other = new SearchResultsPage(await elsewhere.newPage());
+  await other.page.goto(shared);
+  await expect(other.results.card(pin.id)).toBeVisible();
+  await elsewhere.close();
+
+  // An id the server does not keep says so, and offers a new search.
+  await app.open(`/search/image?image=${"0".repeat(64)}`);
+  await expect(app.errorMessage).toHaveAttribute("data-error-code", "not_found");
+  await expect(page.getByTestId("choose-image-prompt")).toBeVisible();
+});
+
 test("a 48-megapixel phone photo is shrunk in the browser and searched, not refused", async ({ page, request }) => {
   const line = lines[5]!;
   const pin = await pinTitled(request, line.title!);

@@ -1,9 +1,11 @@
 "use client";
-// /search/image: the query image beside the catalog's closest pins. The image lives in
-// memory only, so after a reload the page asks for one instead.
+// /search/image: the query image beside the catalog's closest pins. The server keeps a copy of
+// the image, and its id goes in the URL (?image=), so a reload or a shared link searches again.
 import { useQuery } from "@tanstack/react-query";
-import { imageSearchQuery } from "@/lib/client/queries";
-import { useQueryImage, type QueryImage } from "@/lib/client/query-image";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useEffect } from "react";
+import { imageSearchQuery, shareQueryImageQuery, sharedQueryImageQuery } from "@/lib/client/queries";
+import { markQueryImageShared, setQueryImage, useQueryImage, type QueryImage } from "@/lib/client/query-image";
 import { GridSkeleton } from "@/components/pin/grid-skeleton";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { ImageIcon } from "@/components/ui/icons";
@@ -14,11 +16,38 @@ import { SearchResults } from "./search-results";
 
 export function ImageSearchView() {
   const image = useQueryImage();
-  return image ? <ImageSearch image={image} /> : <ChooseImagePrompt />;
+  const sharedId = useSearchParams().get("image");
+  if (image && (sharedId === null || image.sharedId === undefined || image.sharedId === sharedId)) return <ImageSearch image={image} />;
+  return sharedId ? <SharedImage sharedId={sharedId} /> : <ChooseImagePrompt />;
+}
+
+/** A reloaded or shared search: fetch the server's copy of the image and search with it. */
+function SharedImage({ sharedId }: { sharedId: string }) {
+  const shared = useQuery(sharedQueryImageQuery(sharedId));
+  useEffect(() => {
+    if (shared.data) setQueryImage(shared.data, sharedId);
+  }, [shared.data, sharedId]);
+  if (shared.isError) {
+    return (
+      <div className="mt-10">
+        <ErrorMessage error={shared.error} />
+        <ChooseImagePrompt />
+      </div>
+    );
+  }
+  return <GridSkeleton label="Opening the image search" />;
 }
 
 function ImageSearch({ image }: { image: QueryImage }) {
   const search = useQuery(imageSearchQuery(image));
+  const share = useQuery(shareQueryImageQuery(image));
+  const router = useRouter();
+  useEffect(() => {
+    if (!share.data) return;
+    markQueryImageShared(image, share.data.id);
+    // The same page, now with a URL that brings this search back.
+    router.replace(`/search/image?image=${share.data.id}`, { scroll: false });
+  }, [share.data, image, router]);
   return (
     <div className="flex flex-col gap-6 md:flex-row md:items-start">
       <aside className="md:sticky md:top-20 md:w-72 md:shrink-0 lg:w-80">

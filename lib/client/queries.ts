@@ -7,6 +7,7 @@ import {
   CreatePinResponse,
   FeedResponse,
   PinResponse,
+  QueryImageResponse,
   SearchResponse,
   ShopResponse,
   SimilarResponse,
@@ -100,6 +101,32 @@ export function imageSearchQuery(image: QueryImage, k = SEARCH_K) {
     },
     // The same image searched twice gives the same answer; don't re-upload on focus.
     staleTime: Infinity,
+  });
+}
+
+/** Gives the server a copy of the image searched with, for a URL that survives a reload. */
+export function shareQueryImageQuery(image: QueryImage) {
+  return queryOptions({
+    queryKey: ["query-image", "share", image.id] as const,
+    queryFn: async ({ signal }) => {
+      const body = new FormData();
+      body.set("image", await uploadableImage(image.file), image.file.name || "query-image");
+      return fetchJson("/api/query-images", QueryImageResponse, { method: "POST", body, signal });
+    },
+    enabled: image.sharedId === undefined,
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+/** The image of a shared or reloaded image search, from the server's copy. */
+export function sharedQueryImageQuery(sharedId: string) {
+  return queryOptions({
+    queryKey: ["query-image", "shared", sharedId] as const,
+    queryFn: async () =>
+      new File([await fetchImageBlob(`/api/query-images/${encodeURIComponent(sharedId)}`)], "shared-image.jpg", { type: "image/jpeg" }),
+    staleTime: Infinity,
+    retry: false,
   });
 }
 

@@ -85,3 +85,7 @@ export const SimilarResponse = z.object({
   minRelevantScore: z.number().min(0).max(1).optional(),
 });
 export type SimilarResponse = z.infer<typeof SimilarResponse>;
+
+/** `POST /api/query-images`: an image searched with, kept for a while under its id. */
+export const QueryImageResponse = z.object({ id: z.string(), url: z.string(), expiresAt: z.string() });
+export type QueryImageResponse = z.infer<typeof QueryImageResponse>;
