@@ -66,7 +66,7 @@ export function ModelStatus({ status, lastMs }: { status: OnDeviceStatus; lastMs
         <details data-testid="lens-model-details">
           <summary className="cursor-pointer list-none">
             <span className="font-semibold text-neutral-900">Searching on this device</span> · {status.indexed.toLocaleString()} pins
-            <span className="ml-2 text-xs text-neutral-500 underline">details</span>
+            <span className="ml-2 text-xs text-neutral-600 underline">details</span>
           </summary>
           <p className="mt-1 text-xs text-neutral-600">
             {backendLabel(status.backend)} · model {status.model}

@@ -63,7 +63,7 @@ export function ImageField({ onChange, error }: { onChange: (file: File) => void
           <span className="flex flex-col items-center gap-3 p-8 text-neutral-700">
             <ImageIcon width={40} height={40} />
             <span className="font-semibold">Choose an image</span>
-            <span className="text-sm text-neutral-500">or paste or drop it anywhere on this page</span>
+            <span className="text-sm text-neutral-600">or paste or drop it anywhere on this page</span>
           </span>
         )}
         <input
