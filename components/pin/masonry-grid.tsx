@@ -65,12 +65,15 @@ export function MasonryGrid({
   testId,
   maxColumns,
   boardId,
+  eagerCount = 0,
 }: {
   entries: readonly GridEntry[];
   testId: string;
   maxColumns?: number;
   /** On a board's page (for its owner): the cards reorder the board when dropped on each other. */
   boardId?: string;
+  /** The first cards' pictures load at once, at high priority (the first screen's largest paint). */
+  eagerCount?: number;
 }) {
   const { ref, width } = useContainerWidth();
   const columns = width > 0 ? columnCountFor(width, maxColumns) : 0;
@@ -113,7 +116,7 @@ export function MasonryGrid({
               {boardId ? (
                 <BoardPinCard pin={entry.pin} boardId={boardId} />
               ) : (
-                <PinCard pin={entry.pin} score={entry.score} dragId={`${testId}:${entry.pin.id}`} />
+                <PinCard pin={entry.pin} score={entry.score} dragId={`${testId}:${entry.pin.id}`} eager={index < eagerCount} />
               )}
             </div>
           );

@@ -26,10 +26,12 @@ interface DragBinding {
 }
 
 /** A card anywhere: dragged onto a board in the tray. `dragId` is unique on the page. */
-export function PinCard({ pin, score, dragId }: { pin: Pin; score?: number; dragId: string }) {
+export function PinCard({ pin, score, dragId, eager = false }: { pin: Pin; score?: number; dragId: string; eager?: boolean }) {
   const data: DraggedPin = { kind: "pin", pin };
   const { setNodeRef, listeners, attributes, isDragging } = useDraggable({ id: dragId, data });
-  return <CardBody pin={pin} score={score} setNodeRef={setNodeRef} handle={{ ...attributes, role: undefined, ...listeners }} isDragging={isDragging} />;
+  return (
+    <CardBody pin={pin} score={score} eager={eager} setNodeRef={setNodeRef} handle={{ ...attributes, role: undefined, ...listeners }} isDragging={isDragging} />
+  );
 }
 
 /** A card on its own board's page: also reordered by dropping it on another card of the board. */
@@ -41,7 +43,15 @@ export function BoardPinCard({ pin, boardId }: { pin: Pin; boardId: string }) {
   );
 }
 
-function CardBody({ pin, score, setNodeRef, handle, isDragging, isOver = false }: { pin: Pin; score?: number } & DragBinding) {
+function CardBody({
+  pin,
+  score,
+  eager = false,
+  setNodeRef,
+  handle,
+  isDragging,
+  isOver = false,
+}: { pin: Pin; score?: number; eager?: boolean } & DragBinding) {
   const router = useRouter();
   const href = `/pin/${encodeURIComponent(pin.id)}`;
   // Prefetch on intent (pointer over it, focus), not on sight: a scrolled grid would otherwise
@@ -68,7 +78,7 @@ function CardBody({ pin, score, setNodeRef, handle, isDragging, isOver = false }
         className="block touch-manipulation rounded-2xl select-none [-webkit-touch-callout:none] focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
       >
         <div className="relative">
-          <PinImage pin={pin} src={pin.thumbUrl} tile className="rounded-2xl" />
+          <PinImage pin={pin} src={pin.thumbUrl} tile priority={eager} className="rounded-2xl" />
           <div className="pointer-events-none absolute inset-0 rounded-2xl bg-black/0 transition-colors group-hover:bg-black/25" />
           {pin.kind === "product" && pin.price !== null && (
             <span

@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef } from "react";
+import type { FeedResponse } from "@/lib/contracts";
 import { feedQuery, newestPinQuery, queryKeys } from "@/lib/client/queries";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-message";
@@ -11,8 +12,15 @@ import { ImageIcon, PlusIcon } from "@/components/ui/icons";
 import { GridSkeleton } from "./grid-skeleton";
 import { MasonryGrid } from "./masonry-grid";
 
-export function PinFeed() {
-  const feed = useInfiniteQuery(feedQuery());
+/** Cards at the top of the feed whose pictures load first, not lazily: the first screen. */
+const EAGER_CARDS = 8;
+
+/** `firstPage`: the newest pins as the server rendered them, so the first screen needs no extra round trip. */
+export function PinFeed({ firstPage }: { firstPage?: FeedResponse }) {
+  const feed = useInfiniteQuery({
+    ...feedQuery(),
+    ...(firstPage ? { initialData: { pages: [firstPage], pageParams: [null] } } : {}),
+  });
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = feed;
   const entries = useMemo(() => feed.data?.pages.flatMap((page) => page.pins).map((pin) => ({ pin })) ?? [], [feed.data]);
   const sentinelRef = useRef<HTMLDivElement>(null);
@@ -62,7 +70,7 @@ export function PinFeed() {
           </button>
         </div>
       )}
-      <MasonryGrid entries={entries} testId="feed-grid" />
+      <MasonryGrid entries={entries} testId="feed-grid" eagerCount={EAGER_CARDS} />
       <div ref={sentinelRef} data-testid="feed-sentinel" className="h-px" />
       {isFetchingNextPage && <p className="py-8 text-center text-sm text-neutral-500" role="status">Loading more pins…</p>}
       {feed.isFetchNextPageError && (

@@ -53,7 +53,8 @@ export function PinImage({
           draggable={false}
           onLoad={() => setLoaded(true)}
           onError={() => setFailed(true)}
-          className={`absolute inset-0 h-full w-full object-contain mix-blend-multiply transition-opacity duration-300 ${loaded ? "opacity-100" : "opacity-0"}`}
+          // Priority pictures (the first screen) paint as their bytes arrive; the rest fade in.
+          className={`absolute inset-0 h-full w-full object-contain mix-blend-multiply ${priority ? "" : `transition-opacity duration-300 ${loaded ? "opacity-100" : "opacity-0"}`}`}
         />
       )}
     </div>
