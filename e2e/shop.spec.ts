@@ -31,6 +31,8 @@ test("a dot on a scene opens the products in it, and the filters narrow them", a
   const price = products[0]!.price!;
   await shop.filter({ min: String(Math.floor(price)), max: String(Math.ceil(price)) });
   await expect(shop.products.filter({ hasText: expectedTitle })).toHaveCount(1);
+  // The filtered list is the server's answer over the whole catalog, not the scene's few products narrowed.
+  await expect(shop.panel.locator('ul[data-source="server"]')).toBeVisible();
   await shop.filter({ min: "0", max: String(Math.max(0, Math.floor(price) - 1)) });
   await expect(shop.products.filter({ hasText: expectedTitle })).toHaveCount(0);
   await shop.filter({ min: "", max: "" });

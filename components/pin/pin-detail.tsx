@@ -6,7 +6,7 @@ import { useEffect, useState, type CSSProperties } from "react";
 import type { Pin } from "@/lib/contracts";
 import { ApiError } from "@/lib/client/api-error";
 import { formatPrice } from "@/lib/client/format";
-import { pinQuery, pinShopQuery, similarPinsQuery } from "@/lib/client/queries";
+import { fetchImageBlob, pinQuery, pinShopQuery, similarPinsQuery } from "@/lib/client/queries";
 import { SaveButton } from "@/components/board/save-button";
 import { SearchResults } from "@/components/search/search-results";
 import { ShopDots } from "@/components/shop/shop-dots";
@@ -84,7 +84,15 @@ function PinCloseup({ pin, inside }: { pin: Pin; inside: SearchInside }) {
         </div>
       </div>
       <div className="flex min-w-0 flex-1 flex-col gap-4 p-5 sm:p-8">
-        {selectedObject && <ShopPanel key={selected} object={selectedObject} minRelevantScore={shop.data?.minRelevantScore} onClose={() => setSelected(null)} />}
+        {selectedObject && (
+          <ShopPanel
+            key={selected}
+            object={selectedObject}
+            scene={{ id: `pin:${pin.id}`, image: () => fetchImageBlob(pin.imageUrl) }}
+            minRelevantScore={shop.data?.minRelevantScore}
+            onClose={() => setSelected(null)}
+          />
+        )}
         <div className="flex flex-wrap items-center gap-2">
           <div className="order-last ml-auto">
             <SaveButton pin={pin} />

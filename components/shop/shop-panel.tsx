@@ -1,24 +1,54 @@
 "use client";
-// The products for one object of a scene, best first, with a category filter and a price range
-// applied in the browser. Beside the image on wide screens, a bottom sheet on phones.
+// The products for one object of a scene, best first, with a category filter and a price range.
+// A filter asks the server (an image search of the object's box, with the filters), so it
+// finds every matching product in the catalog, not only the few fetched with the scene; the
+// fetched ones, narrowed in the browser, show meanwhile. Beside the image on wide screens, a
+// bottom sheet on phones.
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { ShopObject } from "@/lib/contracts";
 import { formatPrice } from "@/lib/client/format";
 import { splitByRelevance } from "@/lib/client/relevance";
-import { filterProducts, noProductFilter, objectName, productCategories, type ProductFilter } from "@/lib/client/shop-look";
+import { regionSearchQuery } from "@/lib/client/queries";
+import { filterProducts, noProductFilter, objectName, productCategories, productSearchFilters, type ProductFilter } from "@/lib/client/shop-look";
 import { SaveButton } from "@/components/board/save-button";
 import { CloseIcon } from "@/components/ui/icons";
 
 const field =
   "h-10 rounded-xl bg-neutral-100 px-3 text-sm text-neutral-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600";
 
-export function ShopPanel({ object, minRelevantScore, onClose }: { object: ShopObject; minRelevantScore?: number; onClose: () => void }) {
+/** Products asked for when a filter is set. */
+const FILTERED_K = 24;
+
+/** The scene the object is in: names it (for caching) and gives its picture to search in. */
+export interface ShopSceneImage {
+  id: string;
+  image: () => Promise<Blob>;
+}
+
+export function ShopPanel({
+  object,
+  scene,
+  minRelevantScore,
+  onClose,
+}: {
+  object: ShopObject;
+  scene: ShopSceneImage;
+  minRelevantScore?: number;
+  onClose: () => void;
+}) {
   const [filter, setFilter] = useState<ProductFilter>(noProductFilter);
   const [showLessSimilar, setShowLessSimilar] = useState(false);
   const categories = useMemo(() => productCategories(object.products), [object.products]);
+  const serverFilters = productSearchFilters(filter);
+  const filtered = useQuery(regionSearchQuery(serverFilters ? { ...scene, box: object.box } : null, FILTERED_K, serverFilters));
+  const found = serverFilters && filtered.data ? filtered.data : null;
   // Below the model's cut-off a product is probably not the same kind of thing: tucked away.
-  const { relevant, lessSimilar } = splitByRelevance(filterProducts(object.products, filter), minRelevantScore);
+  const { relevant, lessSimilar } = splitByRelevance(
+    found ? found.results : filterProducts(object.products, filter),
+    found?.minRelevantScore ?? minRelevantScore,
+  );
   const products = showLessSimilar ? [...relevant, ...lessSimilar] : relevant;
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -76,7 +106,12 @@ export function ShopPanel({ object, minRelevantScore, onClose }: { object: ShopO
           <input data-testid="shop-filter-max" inputMode="decimal" value={filter.max} onChange={(e) => set({ max: e.target.value })} className={`${field} w-20`} placeholder="Any" />
         </label>
       </div>
-      <ul className="min-h-0 flex-1 overflow-y-auto px-2 pb-4" aria-live="polite">
+      {serverFilters && filtered.isFetching && (
+        <p role="status" data-testid="shop-filter-searching" className="px-4 pb-1 text-xs text-neutral-500">
+          Looking through the whole catalog…
+        </p>
+      )}
+      <ul className="min-h-0 flex-1 overflow-y-auto px-2 pb-4" aria-live="polite" data-source={found ? "server" : "scene"}>
         {products.length === 0 && (
           <li className="px-2 py-6 text-center text-sm text-neutral-500">
             {object.products.length === 0 ? "No matching products in the catalog yet" : lessSimilar.length > 0 ? "Nothing close in the catalog" : "No products match these filters"}

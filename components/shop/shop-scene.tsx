@@ -48,7 +48,15 @@ export function ShopScene({ image }: { image: QueryImage }) {
                 : ""}
           </p>
           {shop.isError && <ErrorMessage error={shop.error} onRetry={() => void shop.refetch()} />}
-          {selectedObject && <ShopPanel key={selected} object={selectedObject} minRelevantScore={shop.data?.minRelevantScore} onClose={() => setSelected(null)} />}
+          {selectedObject && (
+            <ShopPanel
+              key={selected}
+              object={selectedObject}
+              scene={{ id: image.id, image: () => Promise.resolve(image.file) }}
+              minRelevantScore={shop.data?.minRelevantScore}
+              onClose={() => setSelected(null)}
+            />
+          )}
         </div>
       )}
     </div>

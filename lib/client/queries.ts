@@ -18,6 +18,7 @@ import { ApiError } from "./api-error";
 import { boardKeys } from "./board-queries";
 import { filterParams, type TextFilters } from "./search-filters";
 import { fetchJson } from "./fetch-json";
+import type { ProductSearchFilters } from "./shop-look";
 import { uploadableImage } from "./upload-image";
 import type { QueryImage } from "./query-image";
 
@@ -35,7 +36,8 @@ export const queryKeys = {
   imageSearch: (imageId: string, k: number) => ["search", "image", imageId, k] as const,
   pinShop: (id: string, k: number) => [...queryKeys.pins, "detail", id, "shop", k] as const,
   sceneShop: (imageId: string, k: number) => ["shop", "image", imageId, k] as const,
-  regionSearch: (imageId: string, box: Box | undefined, k: number) => ["search", "region", imageId, box ?? null, k] as const,
+  regionSearch: (imageId: string, box: Box | undefined, k: number, filters: ProductSearchFilters | null) =>
+    ["search", "region", imageId, box ?? null, k, filters] as const,
 };
 
 export function feedQuery() {
@@ -139,14 +141,15 @@ export interface ImageRegion {
 }
 
 /** Server-side (teacher) search of a region: `POST /api/search` with the image and its box. */
-export function regionSearchQuery(region: ImageRegion | null, k = SEARCH_K) {
+export function regionSearchQuery(region: ImageRegion | null, k = SEARCH_K, filters: ProductSearchFilters | null = null) {
   return queryOptions({
-    queryKey: queryKeys.regionSearch(region?.id ?? "", region?.box, k),
+    queryKey: queryKeys.regionSearch(region?.id ?? "", region?.box, k, filters),
     queryFn: async ({ signal }) => {
       const body = new FormData();
       body.set("image", await uploadableImage(await region!.image()), "region-source");
       if (region!.box) body.set("box", JSON.stringify(region!.box));
       body.set("k", String(k));
+      for (const [name, value] of Object.entries(filters ?? {})) if (value !== undefined) body.set(name, String(value));
       return fetchJson("/api/search", SearchResponse, { method: "POST", body, signal });
     },
     enabled: region !== null,

@@ -49,12 +49,28 @@ function bound(text: string): number | undefined {
   return text.trim() === "" || !Number.isFinite(value) ? undefined : value;
 }
 
-/** Keeps the order (best first). A price bound drops products without a price. */
-export function filterProducts(products: Result[], filter: ProductFilter): Result[] {
+/** The filter as the search API takes it (products only); null when nothing is set. */
+export function productSearchFilters(filter: ProductFilter): ProductSearchFilters | null {
   let min = bound(filter.min);
   let max = bound(filter.max);
   // Someone typing "50" then "10" means the range 10–50, not an empty list.
   if (min !== undefined && max !== undefined && min > max) [min, max] = [max, min];
+  if (!filter.category && min === undefined && max === undefined) return null;
+  return { kind: "product", ...(filter.category ? { category: filter.category } : {}), minPrice: min, maxPrice: max };
+}
+
+export interface ProductSearchFilters {
+  kind: "product";
+  category?: string;
+  minPrice?: number;
+  maxPrice?: number;
+}
+
+/** Keeps the order (best first). A price bound drops products without a price. */
+export function filterProducts(products: Result[], filter: ProductFilter): Result[] {
+  const bounds = productSearchFilters(filter);
+  const min = bounds?.minPrice;
+  const max = bounds?.maxPrice;
   return products.filter(({ pin }) => {
     if (filter.category && pin.category !== filter.category) return false;
     if (min === undefined && max === undefined) return true;
