@@ -16,7 +16,8 @@ export interface BoardIdeas {
 }
 
 export function useBoardIdeas(boardId: string, pinIds: readonly string[], k: number, since?: number): BoardIdeas {
-  const key = pinIds.join(",");
+  // Which pins, not their order: reordering a board does not change its ideas.
+  const key = [...pinIds].sort().join(",");
   const server = useQuery(boardIdeasQuery(boardId, key, k));
   const [device, setDevice] = useState<{ key: string; results: Result[]; ms: number } | null>(null);
 
