@@ -50,7 +50,8 @@ export function SaveButton({ pin, variant = "full" }: { pin: Pin; variant?: "ove
         type="button"
         data-testid="save-pin"
         onClick={() => (lastBoard ? void save(pin, lastBoard) : setPicking(true))}
-        className={`${pill} bg-red-600 px-4 text-white hover:bg-red-700`}
+        // On a card on a phone the button is always shown, so it stays small there.
+        className={`${pill} bg-red-600 px-4 text-white hover:bg-red-700 ${variant === "overlay" ? "[@media(hover:none)]:h-8 [@media(hover:none)]:px-3 [@media(hover:none)]:text-xs" : ""}`}
       >
         Save
       </button>
