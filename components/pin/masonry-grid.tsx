@@ -4,7 +4,7 @@
 // are in the page in rank order and placed absolutely, so Tab and screen readers go through
 // them best first, across the columns; their real heights are measured as they render.
 import { SortableContext } from "@dnd-kit/sortable";
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import type { Pin } from "@/lib/contracts";
 import { assignColumns, columnCountFor, GUTTER, placeCards, tileAspect } from "@/lib/client/masonry";
 import { BoardPinCard, PinCard, pinCardFooterHeight } from "./pin-card";
@@ -18,11 +18,14 @@ export interface GridEntry {
   score?: number;
 }
 
+/**
+ * The grid's width, from whichever element is mounted now: a callback ref, because the grid
+ * element is replaced when it gains or loses its sortable wrapper (a board's owner is known
+ * only once the session loads), and a detached element reports a width of 0.
+ */
 function useContainerWidth() {
-  const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
-  useLayoutEffect(() => {
-    const element = ref.current;
+  const ref = useCallback((element: HTMLDivElement | null) => {
     if (!element) return;
     setWidth(element.clientWidth);
     const observer = new ResizeObserver(([entry]) => {
