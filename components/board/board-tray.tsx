@@ -7,18 +7,19 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect } from "react";
 import type { Board } from "@/lib/contracts";
-import { boardQuery, myBoardsQuery, sessionQuery } from "@/lib/client/board-queries";
+import { boardQuery, myBoardsQuery } from "@/lib/client/board-queries";
 import { getOnDeviceSearch } from "@/lib/client/on-device/search-client";
 import { CloseIcon, LockIcon } from "@/components/ui/icons";
 import { type BoardDropTarget, type LastDrop, useBoardWorkspace } from "./board-workspace";
 import { CreateBoardForm } from "./create-board-form";
+import { useSignedInUser } from "./use-board-actions";
 import { useBoardIdeas } from "./use-board-ideas";
 
 const TRAY_IDEAS = 6;
 
 export function BoardTray({ onClose }: { onClose: () => void }) {
   const boards = useQuery(myBoardsQuery(true));
-  const user = useQuery(sessionQuery());
+  const user = useSignedInUser();
   const { lastDrop } = useBoardWorkspace();
   // Fetch the catalog's codes while the user picks a pin, so the first drop's ideas are instant too.
   useEffect(() => {

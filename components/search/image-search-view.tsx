@@ -43,7 +43,7 @@ function ImageSearch({ image }: { image: QueryImage }) {
   const share = useQuery(shareQueryImageQuery(image));
   const router = useRouter();
   useEffect(() => {
-    if (!share.data) return;
+    if (!share.data || image.sharedId === share.data.id) return;
     markQueryImageShared(image, share.data.id);
     // The same page, now with a URL that brings this search back.
     router.replace(`/search/image?image=${share.data.id}`, { scroll: false });

@@ -154,22 +154,36 @@ export function placedOrder(pins: readonly Pin[], { pin, after, before }: Omit<P
   return [...rest.slice(0, at), pin, ...rest.slice(at)];
 }
 
+/**
+ * The cache side of a change to a board's pins: the cached board shows `change` at once, goes
+ * back if the server refuses, and is fetched again either way.
+ */
+function optimisticBoardChange<V extends { boardId: string }>(queryClient: QueryClient, change: (pins: Pin[], variables: V) => Pin[]) {
+  return {
+    onMutate: async (variables: V) => {
+      const key = boardKeys.board(variables.boardId);
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<BoardPinsResponse>(key);
+      if (previous) queryClient.setQueryData(key, { ...previous, pins: change(previous.pins, variables) });
+      return { previous };
+    },
+    onError: (_error: unknown, { boardId }: V, context: { previous?: BoardPinsResponse } | undefined) => {
+      if (context?.previous) queryClient.setQueryData(boardKeys.board(boardId), context.previous);
+    },
+    onSettled: (_data: unknown, _error: unknown, { boardId }: V) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: boardKeys.board(boardId) }),
+        queryClient.invalidateQueries({ queryKey: boardKeys.mine() }),
+      ]),
+  };
+}
+
 export function placePinMutation(queryClient: QueryClient) {
   return mutationOptions({
     mutationKey: ["boards", "place"],
     mutationFn: ({ boardId, pin, after, before }: Placement) =>
       fetchJson(`/api/boards/${encodeURIComponent(boardId)}/pins`, BoardResponse, jsonInit("POST", { pinId: pin.id, after, before })),
-    onMutate: async (placement) => {
-      const key = boardKeys.board(placement.boardId);
-      await queryClient.cancelQueries({ queryKey: key });
-      const previous = queryClient.getQueryData<BoardPinsResponse>(key);
-      if (previous) queryClient.setQueryData(key, { ...previous, pins: placedOrder(previous.pins, placement) });
-      return { previous };
-    },
-    onError: (_error, placement, context) => {
-      if (context?.previous) queryClient.setQueryData(boardKeys.board(placement.boardId), context.previous);
-    },
-    onSettled: (_data, _error, placement) => invalidateBoard(queryClient, placement.boardId),
+    ...optimisticBoardChange<Placement>(queryClient, placedOrder),
   });
 }
 
@@ -178,23 +192,6 @@ export function removePinMutation(queryClient: QueryClient) {
     mutationKey: ["boards", "remove"],
     mutationFn: ({ boardId, pinId }: { boardId: string; pinId: string }) =>
       fetchJson(`/api/boards/${encodeURIComponent(boardId)}/pins/${encodeURIComponent(pinId)}`, z.unknown(), { method: "DELETE" }),
-    onMutate: async ({ boardId, pinId }) => {
-      const key = boardKeys.board(boardId);
-      await queryClient.cancelQueries({ queryKey: key });
-      const previous = queryClient.getQueryData<BoardPinsResponse>(key);
-      if (previous) queryClient.setQueryData(key, { ...previous, pins: previous.pins.filter((p) => p.id !== pinId) });
-      return { previous };
-    },
-    onError: (_error, { boardId }, context) => {
-      if (context?.previous) queryClient.setQueryData(boardKeys.board(boardId), context.previous);
-    },
-    onSettled: (_data, _error, { boardId }) => invalidateBoard(queryClient, boardId),
+    ...optimisticBoardChange<{ boardId: string; pinId: string }>(queryClient, (pins, { pinId }) => pins.filter((p) => p.id !== pinId)),
   });
-}
-
-function invalidateBoard(queryClient: QueryClient, boardId: string) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: boardKeys.board(boardId) }),
-    queryClient.invalidateQueries({ queryKey: boardKeys.mine() }),
-  ]);
 }

@@ -4,6 +4,7 @@ import "client-only";
 import { infiniteQueryOptions, mutationOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
 import {
   type Box,
+  FEED_PAGE_SIZE,
   CreatePinResponse,
   FeedResponse,
   PinResponse,
@@ -22,7 +23,6 @@ import type { ProductSearchFilters } from "./shop-look";
 import { uploadableImage } from "./upload-image";
 import type { QueryImage } from "./query-image";
 
-const FEED_PAGE_SIZE = 30;
 const SEARCH_K = 48;
 const SIMILAR_K = 30;
 const SHOP_K = 8;

@@ -15,7 +15,21 @@ export function uploadSize(width: number, height: number): { width: number; heig
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
-export async function uploadableImage<T extends Blob>(image: T): Promise<T | Blob> {
+// One image searched with goes up more than once (the search, its shareable copy, Shop the
+// Look): it is decoded and shrunk once.
+const prepared = new WeakMap<Blob, Promise<Blob>>();
+
+/** The picture as it is sent: `image` itself, or a JPEG within UPLOAD_MAX_SIDE. */
+export function uploadableImage(image: Blob): Promise<Blob> {
+  let upload = prepared.get(image);
+  if (!upload) {
+    upload = shrink(image);
+    prepared.set(image, upload);
+  }
+  return upload;
+}
+
+async function shrink(image: Blob): Promise<Blob> {
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(image, { imageOrientation: "from-image" });

@@ -44,10 +44,13 @@ export type CreatePinFields = z.infer<typeof CreatePinFields>;
 
 export const CreatePinResponse = z.object({ pin: Pin });
 
+/** Pins in a feed page unless the client asks otherwise (the home page renders the first one). */
+export const FEED_PAGE_SIZE = 30;
+
 export const FeedQuery = z
   .object({
     cursor: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(30),
+    limit: z.coerce.number().int().min(1).max(100).default(FEED_PAGE_SIZE),
   })
   .strict();
 export type FeedQuery = z.infer<typeof FeedQuery>;

@@ -11,6 +11,7 @@ import { betterAuth } from "better-auth";
 import { CamelCasePlugin, Kysely } from "kysely";
 import { dataDir } from "@/lib/config";
 import { AppError } from "@/lib/errors";
+import { processWide } from "@/lib/process-wide";
 import { type Database, getDatabase } from "@/lib/store";
 import { storeDialect } from "@/lib/store/kysely-dialect";
 
@@ -81,18 +82,12 @@ async function authSecret(): Promise<string> {
   }
 }
 
-const singleton = globalThis as typeof globalThis & { __glimpseAuth?: Promise<Auth> };
-
 /** The process-wide accounts service over the process-wide database. */
 export function getAuth(): Promise<Auth> {
-  if (!singleton.__glimpseAuth) {
-    const opening = Promise.all([getDatabase(), authSecret()]).then(([db, secret]) => createAuth(db, secret));
-    singleton.__glimpseAuth = opening;
-    opening.catch(() => {
-      if (singleton.__glimpseAuth === opening) singleton.__glimpseAuth = undefined;
-    });
-  }
-  return singleton.__glimpseAuth;
+  return processWide("auth", async () => {
+    const [db, secret] = await Promise.all([getDatabase(), authSecret()]);
+    return createAuth(db, secret);
+  });
 }
 
 /** The signed-in user of a request, or null for a visitor. */

@@ -5,9 +5,9 @@
 import "server-only";
 import { generateKeyBetween } from "fractional-indexing";
 import { BoardRecord, type PinRecord } from "@/lib/contracts/records";
-import { newPinId } from "./codec";
+import { newPublicId } from "./codec";
 import type { Database, Queryable } from "./database";
-import { type PinRow, pinColumns, pinsWithImages, toPinRecord } from "./rows";
+import { type PinRow, asDate, pinColumns, pinsWithImages, toPinRecord } from "./rows";
 
 export interface NewBoard {
   ownerId: string;
@@ -24,7 +24,6 @@ export interface Placement {
   beforeSeq?: bigint;
 }
 
-/** "bad_placement": a neighbour is not on the board, or `after` does not come before `before`. */
 /** "bad_placement": a neighbour is not on the board, or `after` does not come before `before`. */
 export type PlaceOutcome = "added" | "moved" | "unchanged" | "bad_placement" | "board_missing";
 
@@ -48,8 +47,6 @@ const boardColumns = /* sql */ `
   array(select p.image_sha256 from board_pins bp join pins p on p.seq = bp.pin_seq
         where bp.board_id = b.id order by bp.order_key limit ${COVER_PINS}) as cover_sha256s`;
 
-const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
-
 function toBoardRecord(row: BoardRow): BoardRecord {
   return BoardRecord.parse({
     id: row.id,
@@ -68,7 +65,7 @@ export class BoardRepository {
   constructor(private readonly db: Database) {}
 
   async createBoard(input: NewBoard): Promise<BoardRecord> {
-    const id = newPinId();
+    const id = newPublicId();
     await this.db.query("insert into boards (id, owner_id, name, description, secret) values ($1, $2, $3, $4, $5)", [
       id,
       input.ownerId,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { decodeFeedCursor, encodeFeedCursor, newPinId } from "./codec";
+import { decodeFeedCursor, encodeFeedCursor, newPublicId } from "./codec";
 import { Params, filterPredicates, prefixQuery } from "./filters";
 
 describe("codec", () => {
   it("makes 12-character base62 pin ids that differ", () => {
-    const ids = Array.from({ length: 200 }, () => newPinId());
+    const ids = Array.from({ length: 200 }, () => newPublicId());
     for (const id of ids) expect(id).toMatch(/^[0-9A-Za-z]{12}$/);
     expect(new Set(ids).size).toBe(200);
   });

@@ -1,12 +1,12 @@
-// How values cross the database boundary: feed cursors as opaque strings, public pin ids as
-// short random base62. Vectors are little-endian float32 bytes (lib/embedding/vectors.ts).
+// How values cross the database boundary: feed cursors as opaque strings, public ids of pins
+// and boards as short random base62. Vectors are little-endian float32 bytes (lib/embedding/vectors.ts).
 import { randomBytes } from "node:crypto";
 import { AppError } from "@/lib/errors";
 
 const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-/** A 12-character base62 id (~71 bits), unguessable and URL-safe. */
-export function newPinId(length = 12): string {
+/** A 12-character base62 id (~71 bits), unguessable and URL-safe: a pin's or a board's public id. */
+export function newPublicId(length = 12): string {
   let id = "";
   while (id.length < length) {
     for (const byte of randomBytes(length * 2)) {

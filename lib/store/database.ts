@@ -5,6 +5,7 @@ import "server-only";
 import path from "node:path";
 import { runMigrations } from "./migrate";
 import { dataDir } from "@/lib/config";
+import { forgetProcessWide, processWide } from "@/lib/process-wide";
 
 /** Something that runs parameterized SQL: the database itself, or one open transaction. */
 export interface Queryable {
@@ -65,26 +66,13 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   return db;
 }
 
-// Next.js dev reloads re-evaluate modules; keeping the handle on globalThis lets them reuse
-// one connection (PGlite allows only one process to hold its data directory).
-const singleton = globalThis as typeof globalThis & { __glimpseDatabase?: Promise<Database> };
-
 /** The process-wide database, opened and migrated on first use. */
 export function getDatabase(): Promise<Database> {
-  if (!singleton.__glimpseDatabase) {
-    const opening = openDatabase();
-    singleton.__glimpseDatabase = opening;
-    // A failed open must not poison every later request.
-    opening.catch(() => {
-      if (singleton.__glimpseDatabase === opening) singleton.__glimpseDatabase = undefined;
-    });
-  }
-  return singleton.__glimpseDatabase;
+  return processWide("database", () => openDatabase());
 }
 
 /** Closes the process-wide database (scripts call this before exiting). */
 export async function closeDatabase(): Promise<void> {
-  const opening = singleton.__glimpseDatabase;
-  singleton.__glimpseDatabase = undefined;
+  const opening = forgetProcessWide<Database>("database");
   if (opening) await (await opening).close();
 }

@@ -1,5 +1,6 @@
 // The store: the database (PGlite or PostgreSQL), its migrations and the repositories over it.
 import "server-only";
+import { forgetProcessWide, processWide } from "@/lib/process-wide";
 import { closeDatabase as closeProcessDatabase, getDatabase } from "./database";
 import { BoardRepository } from "./board-repository";
 import { PinRepository } from "./pin-repository";
@@ -9,38 +10,19 @@ export { runMigrations, appliedMigrations } from "./migrate";
 export { BoardRepository, type BoardChanges, type NewBoard, type Placement, type PlaceOutcome } from "./board-repository";
 export { PinRepository, type FeedPage, type NewPin, type StoredVector, type TextHit } from "./pin-repository";
 
-const singleton = globalThis as typeof globalThis & {
-  __glimpsePinRepository?: Promise<PinRepository>;
-  __glimpseBoardRepository?: Promise<BoardRepository>;
-};
-
 /** The process-wide pin repository over the process-wide database. */
 export function getPinRepository(): Promise<PinRepository> {
-  if (!singleton.__glimpsePinRepository) {
-    const opening = getDatabase().then((db) => new PinRepository(db));
-    singleton.__glimpsePinRepository = opening;
-    opening.catch(() => {
-      if (singleton.__glimpsePinRepository === opening) singleton.__glimpsePinRepository = undefined;
-    });
-  }
-  return singleton.__glimpsePinRepository;
+  return processWide("pin-repository", async () => new PinRepository(await getDatabase()));
 }
 
 /** The process-wide board repository over the process-wide database. */
 export function getBoardRepository(): Promise<BoardRepository> {
-  if (!singleton.__glimpseBoardRepository) {
-    const opening = getDatabase().then((db) => new BoardRepository(db));
-    singleton.__glimpseBoardRepository = opening;
-    opening.catch(() => {
-      if (singleton.__glimpseBoardRepository === opening) singleton.__glimpseBoardRepository = undefined;
-    });
-  }
-  return singleton.__glimpseBoardRepository;
+  return processWide("board-repository", async () => new BoardRepository(await getDatabase()));
 }
 
-/** Closes the process-wide database and forgets the repository over it (scripts, tests). */
+/** Closes the process-wide database and forgets the repositories over it (scripts, tests). */
 export async function closeDatabase(): Promise<void> {
-  singleton.__glimpsePinRepository = undefined;
-  singleton.__glimpseBoardRepository = undefined;
+  forgetProcessWide("pin-repository");
+  forgetProcessWide("board-repository");
   await closeProcessDatabase();
 }

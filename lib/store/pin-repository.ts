@@ -4,7 +4,7 @@ import "server-only";
 import type { PinKind, SearchFilters } from "@/lib/contracts";
 import type { PinRecord } from "@/lib/contracts/records";
 import { float32FromBytes, float32ToBytes } from "@/lib/embedding/vectors";
-import { decodeFeedCursor, encodeFeedCursor, newPinId } from "./codec";
+import { decodeFeedCursor, encodeFeedCursor, newPublicId } from "./codec";
 import type { Database, Queryable } from "./database";
 import { Params, filterPredicates, prefixQuery, queryWords } from "./filters";
 import { type PinRow, pinColumns, pinsWithImages, toPinRecord } from "./rows";
@@ -70,7 +70,7 @@ export class PinRepository {
   async createPin(input: NewPin): Promise<PinRecord> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction((tx) => insertPin(tx, input, newPinId()));
+        return await this.db.transaction((tx) => insertPin(tx, input, newPublicId()));
       } catch (error) {
         // A 71-bit id collides practically never; retry rather than fail a request if it does.
         if (attempt >= maxPinIdAttempts || !isUniqueViolation(error, "pins_id_key")) throw error;

@@ -27,6 +27,9 @@ export interface PinRow {
   created_at: Date | string;
 }
 
+/** A timestamp as either driver hands it back: a Date, or text. */
+export const asDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
+
 export function toPinRecord(row: PinRow): PinRecord {
   return PinRecord.parse({
     seq: BigInt(row.seq),
@@ -43,6 +46,6 @@ export function toPinRecord(row: PinRow): PinRecord {
     height: row.height,
     dominantColor: row.dominant_color,
     ocrText: row.ocr_text,
-    createdAt: row.created_at instanceof Date ? row.created_at : new Date(row.created_at),
+    createdAt: asDate(row.created_at),
   });
 }

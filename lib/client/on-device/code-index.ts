@@ -14,7 +14,12 @@ import { scoreOf } from "@/lib/embedding/vectors";
  */
 export function hammingScore(distance: number, bits: number): number {
   if (bits <= 0) return 0;
-  return scoreOf(Math.cos((Math.PI * distance) / bits));
+  return scoreOf(hammingCosine(distance, bits));
+}
+
+/** The cosine that a Hamming distance between sign codes estimates (see hammingScore). */
+function hammingCosine(distance: number, bits: number): number {
+  return Math.cos((Math.PI * distance) / bits);
 }
 
 export interface CodeSearch {
@@ -98,8 +103,8 @@ export class CodeIndex {
     if (at.length === 0 || k <= 0) return { results: [] };
     const all = this.codes.subarray(0, this.pins.length * this.bytesPerCode);
     const codeAt = (i: number) => all.subarray(i * this.bytesPerCode, (i + 1) * this.bytesPerCode);
-    // Sign-bit Hamming share estimates angle/π: turned into the squared distance of unit vectors.
-    const squared = (a: number, b: number) => 2 - 2 * Math.cos((Math.PI * hamming(codeAt(at[a]!), all, at[b]! * this.bytesPerCode)) / this.dim);
+    // The squared distance of unit vectors, from the cosine the codes estimate.
+    const squared = (a: number, b: number) => 2 - 2 * hammingCosine(hamming(codeAt(at[a]!), all, at[b]! * this.bytesPerCode), this.dim);
     const lists = interestsOf(at.length, squared)
       .slice(0, MAX_INTERESTS)
       .map(({ medoid, weight }) => {
