@@ -20,6 +20,9 @@ export type ErrorCode =
   | "rate_limited"
   | "model_mismatch"
   | "payload_too_large"
+  | "request_timeout"
+  | "busy"
+  | "warming_up"
   | "unavailable"
   | "internal";
 
@@ -28,6 +31,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly status: number = 400,
+    /** Seconds after which trying again makes sense; sent as `Retry-After` (429 and 503). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";

@@ -4,9 +4,10 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, type ErrorCode } from "@/lib/errors";
+import { DEFAULT_IMAGE_LIMITS } from "@/lib/image/limits";
 
-/** Largest request body accepted; images themselves are limited again by lib/image. */
-export const MAX_BODY_BYTES = 25 * 1024 * 1024;
+/** Largest multipart body: the largest image lib/image takes, plus room for text fields and framing. */
+export const MAX_BODY_BYTES = DEFAULT_IMAGE_LIMITS.maxBytes + 64 * 1024;
 const MAX_JSON_BYTES = 256 * 1024;
 
 export function json<T>(body: T, status = 200): NextResponse {
@@ -15,7 +16,9 @@ export function json<T>(body: T, status = 200): NextResponse {
 
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
-    return json({ error: { code: error.code, message: error.message } }, error.status);
+    const response = json({ error: { code: error.code, message: error.message } }, error.status);
+    if (error.retryAfterSeconds !== undefined) response.headers.set("retry-after", String(Math.ceil(error.retryAfterSeconds)));
+    return response;
   }
   console.error("unhandled error", error);
   return json({ error: { code: "internal", message: "Something went wrong on our side." } }, 500);
@@ -30,22 +33,41 @@ export async function answer(handler: () => Promise<Response>): Promise<Response
   }
 }
 
-/** Reads the whole body, refusing more than `limit` bytes whether or not Content-Length is honest. */
+/** Longest a request body may take to arrive: a slow sender must not hold a request open. */
+const BODY_DEADLINE_MS = 30_000;
+
+/**
+ * Reads the whole body, refusing more than `limit` bytes whether or not Content-Length is
+ * honest, and a body still arriving after BODY_DEADLINE_MS (`408 request_timeout`).
+ */
 async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw tooLarge(limit);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    const late = new AppError("request_timeout", `The request body did not arrive within ${BODY_DEADLINE_MS / 1000} s.`, 408);
+    timer = setTimeout(() => reject(late), BODY_DEADLINE_MS);
+  });
+  try {
+    return await Promise.race([collectBody(reader, limit), deadline]);
+  } catch (error) {
+    await reader.cancel().catch(() => {});
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function collectBody(reader: ReadableStreamDefaultReader<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      throw tooLarge(limit);
-    }
+    if (total > limit) throw tooLarge(limit);
     chunks.push(value);
   }
   const body = new Uint8Array(total);

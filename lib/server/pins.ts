@@ -9,6 +9,7 @@ import { getImageStore, validateImage, type RgbImage } from "@/lib/image";
 import { getPinRepository } from "@/lib/store";
 import { catalogPixels } from "./catalog-pixels";
 import { getImageModels, withWriteModels } from "./image-models";
+import { serverLimits } from "./limits";
 
 /** The API's view of a stored pin. */
 export function toPin(record: PinRecord): Pin {
@@ -30,7 +31,11 @@ export function toPin(record: PinRecord): Pin {
   };
 }
 
-export async function createPin(bytes: Uint8Array, fields: CreatePinFields): Promise<Pin> {
+export function createPin(bytes: Uint8Array, fields: CreatePinFields): Promise<Pin> {
+  return serverLimits().imageWork.run(() => storeNewPin(bytes, fields));
+}
+
+async function storeNewPin(bytes: Uint8Array, fields: CreatePinFields): Promise<Pin> {
   const image = await validateImage(bytes);
   const repository = await getPinRepository();
   return withWriteModels(async (models) => {

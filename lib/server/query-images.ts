@@ -11,6 +11,7 @@ import { dataDir } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_IMAGE_LIMITS, validateImage } from "@/lib/image";
 import { openImage } from "@/lib/image/decode";
+import { serverLimits } from "./limits";
 
 export const QUERY_IMAGE_DAYS = 7;
 const KEPT_MS = QUERY_IMAGE_DAYS * 24 * 3600 * 1000;
@@ -26,7 +27,11 @@ export interface StoredQueryImage {
   expiresAt: string;
 }
 
-export async function storeQueryImage(bytes: Uint8Array): Promise<StoredQueryImage> {
+export function storeQueryImage(bytes: Uint8Array): Promise<StoredQueryImage> {
+  return serverLimits().imageWork.run(() => keepQueryImage(bytes));
+}
+
+async function keepQueryImage(bytes: Uint8Array): Promise<StoredQueryImage> {
   const image = await validateImage(bytes);
   const jpeg = await openImage(image.original, DEFAULT_IMAGE_LIMITS.maxPixels)
     .resize(MAX_SIDE, MAX_SIDE, { fit: "inside", withoutEnlargement: true })

@@ -16,6 +16,7 @@ import { toRgb, validateImage } from "@/lib/image";
 import { getPinRepository } from "@/lib/store";
 import { EMBEDDING_MAX_SIDE } from "./catalog-pixels";
 import { getImageModels, withServingModel } from "./image-models";
+import { serverLimits } from "./limits";
 import { getPinRecord, toPin } from "./pins";
 import type { Hit } from "./vectors";
 
@@ -34,8 +35,12 @@ function elapsed(start: number): number {
   return Math.round((performance.now() - start) * 10) / 10;
 }
 
-export async function searchByImage(bytes: Uint8Array, fields: ImageSearchFields): Promise<SearchResponse> {
+export function searchByImage(bytes: Uint8Array, fields: ImageSearchFields): Promise<SearchResponse> {
   const start = performance.now();
+  return serverLimits().imageWork.run(() => searchImage(bytes, fields, start));
+}
+
+async function searchImage(bytes: Uint8Array, fields: ImageSearchFields, start: number): Promise<SearchResponse> {
   const { k, box, ...filters } = fields;
   const image = await validateImage(bytes);
   const pixels = await toRgb(image, { box, maxSide: EMBEDDING_MAX_SIDE });
@@ -106,7 +111,7 @@ export async function similarPins(id: string, k: number): Promise<SimilarRespons
   const repository = await getPinRepository();
   return withServingModel(async ({ embedder, vectors }) => {
     const vector = await repository.findEmbedding(record.imageSha256, embedder.model);
-    if (!vector) throw new AppError("unavailable", "This pin has not been embedded with the current model yet.", 503);
+    if (!vector) throw new AppError("warming_up", "This pin has not been embedded with the current model yet.", 503, 30);
     const hits = await vectors.nearest([vector], k, {}, record.seq);
     return { results: toResults(hits), tookMs: elapsed(start), minRelevantScore: embedder.minRelevantScore };
   });

@@ -15,6 +15,7 @@ import { AppError } from "@/lib/errors";
 import { boxToPixelRect, getImageStore, toRgb, validateImage, type RgbImage, type ValidatedImage } from "@/lib/image";
 import { catalogPixels } from "./catalog-pixels";
 import { withServingModel } from "./image-models";
+import { serverLimits } from "./limits";
 import type { LoadedModel } from "./loaded-model";
 import { getPinRecord, toPin } from "./pins";
 
@@ -129,13 +130,14 @@ async function shopPixels(model: LoadedModel, { scene, picture }: ScenePixels, k
   return shown.map((m) => m.object);
 }
 
-export async function shopScene(bytes: Uint8Array, fields: ShopFields, policy: ShopPolicy = SHOP_POLICY): Promise<ShopResponse> {
+export function shopScene(bytes: Uint8Array, fields: ShopFields, policy: ShopPolicy = SHOP_POLICY): Promise<ShopResponse> {
   const start = performance.now();
-  const image = await validateImage(bytes);
-  const pixels = await decodeScene(image);
-  return withServingModel(async (model) => {
-    const objects = await shopPixels(model, pixels, fields.k, policy);
-    return { objects, tookMs: elapsed(start), minRelevantScore: model.embedder.minRelevantScore };
+  return serverLimits().imageWork.run(async () => {
+    const pixels = await decodeScene(await validateImage(bytes));
+    return withServingModel(async (model) => {
+      const objects = await shopPixels(model, pixels, fields.k, policy);
+      return { objects, tookMs: elapsed(start), minRelevantScore: model.embedder.minRelevantScore };
+    });
   });
 }
 
@@ -162,9 +164,10 @@ export async function shopPin(id: string, fields: ShopFields): Promise<ShopRespo
     if (cached) return { objects: cached, tookMs: elapsed(start), minRelevantScore };
     const original = await getImageStore().original(record.imageSha256);
     if (!original) throw new AppError("unavailable", "This pin's image is not in the image store.", 503);
-    const pixels = await decodeScene(await validateImage(original));
     // The pin itself is a product too: it must not be offered as what its own scene contains.
-    const objects = await shopPixels(model, pixels, fields.k, SHOP_POLICY, record.seq);
+    const objects = await serverLimits().imageWork.run(async () =>
+      shopPixels(model, await decodeScene(await validateImage(original)), fields.k, SHOP_POLICY, record.seq),
+    );
     // Cache only if nothing changed meanwhile: a result computed across a change may be stale.
     if (vectors.version === version) {
       const entries = pinCache(version);

@@ -43,10 +43,17 @@ async function readJournal(file: string): Promise<Set<string>> {
   }
 }
 
-/** Posts one pin; retries what may be transient (network, 5xx, 503 while the model loads). */
+/** Waits asked for by `429`/`503` with Retry-After before a pin counts as failed. */
+const MAX_THROTTLED_WAITS = 30;
+
+/**
+ * Posts one pin; retries what may be transient (network, 5xx), and waits as the server asks
+ * when it throttles (`429 rate_limited`) or is busy (`503` with Retry-After).
+ */
 async function postPin(base: string, item: IngestItem): Promise<void> {
   const bytes = await readFile(item.imagePath);
   const type = MIME[path.extname(item.imagePath).toLowerCase()] ?? "application/octet-stream";
+  let throttled = 0;
   for (let attempt = 1; ; attempt++) {
     const form = new FormData();
     form.set("image", new Blob([bytes], { type }), path.basename(item.imagePath));
@@ -58,6 +65,12 @@ async function postPin(base: string, item: IngestItem): Promise<void> {
       if (response.ok) return;
       status = response.status;
       message = await response.text();
+      const retryAfter = Number(response.headers.get("retry-after"));
+      if ((status === 429 || status === 503) && retryAfter > 0 && throttled++ < MAX_THROTTLED_WAITS) {
+        await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+        attempt--;
+        continue;
+      }
     } catch (error) {
       message = String(error);
     }

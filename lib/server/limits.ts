@@ -1,0 +1,175 @@
+// What protects the server from more work than it can do. Image work (decoding, embedding,
+// detecting) runs at most `concurrency` at a time with a short queue behind it; a request that
+// finds the queue full, or waits in it too long, is refused with `503 busy` and Retry-After
+// instead of piling up latency. Each client also has a rate limit on uploads and on searches
+// (`429 rate_limited`), so one client cannot take every slot. Defaults suit one machine; the
+// environment overrides them (docs/reliability.md).
+import "server-only";
+import { availableParallelism } from "node:os";
+import { AppError } from "@/lib/errors";
+
+export interface WorkGateOptions {
+  /** Image jobs running at once. */
+  concurrency: number;
+  /** Jobs allowed to wait for a slot; more are refused at once. */
+  queue: number;
+  /** Longest a job waits for a slot before it is refused. */
+  maxWaitMs: number;
+}
+
+interface Waiter {
+  admit(): void;
+}
+
+export class WorkGate {
+  private running = 0;
+  private readonly waiting: Waiter[] = [];
+
+  constructor(readonly options: WorkGateOptions) {}
+
+  /** Runs `fn` once a slot is free, or throws `503 busy`. */
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    await this.enter();
+    try {
+      return await fn();
+    } finally {
+      this.leave();
+    }
+  }
+
+  stats(): { running: number; queued: number; concurrency: number; queue: number } {
+    return { running: this.running, queued: this.waiting.length, concurrency: this.options.concurrency, queue: this.options.queue };
+  }
+
+  private enter(): Promise<void> {
+    const { concurrency, queue, maxWaitMs } = this.options;
+    if (this.running < concurrency) {
+      this.running++;
+      return Promise.resolve();
+    }
+    if (this.waiting.length >= queue) return Promise.reject(busy(maxWaitMs));
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        admit: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiting.splice(this.waiting.indexOf(waiter), 1);
+        reject(busy(maxWaitMs));
+      }, maxWaitMs);
+      this.waiting.push(waiter);
+    });
+  }
+
+  private leave(): void {
+    // The slot passes straight to the next waiter, so `running` stays as it is.
+    const next = this.waiting.shift();
+    if (next) next.admit();
+    else this.running--;
+  }
+}
+
+function busy(maxWaitMs: number): AppError {
+  return new AppError("busy", "The server is busy with other images; try again shortly.", 503, Math.max(1, Math.round(maxWaitMs / 2000)));
+}
+
+export interface RateLimitOptions {
+  /** What is limited, as a client reads it: "uploads", "searches". */
+  name: string;
+  /** Sustained requests per client and minute; 0 turns the limit off. */
+  perMinute: number;
+}
+
+function burstOf(perMinute: number): number {
+  return Math.max(1, Math.round(perMinute / 6));
+}
+
+/** Buckets kept before full ones (clients idle long enough to be back at `burst`) are dropped. */
+const MAX_TRACKED_CLIENTS = 10_000;
+
+/** A token bucket per client: ten seconds' worth of requests at once, refilled at `perMinute`. */
+export class RateLimit {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    readonly options: RateLimitOptions,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Spends one token of `client`, or throws `429 rate_limited` saying when one is back. */
+  take(client: string): void {
+    const { name, perMinute } = this.options;
+    if (perMinute <= 0) return;
+    const burst = burstOf(perMinute);
+    const perMs = perMinute / 60_000;
+    const now = this.now();
+    let bucket = this.buckets.get(client);
+    if (!bucket) {
+      if (this.buckets.size >= MAX_TRACKED_CLIENTS) this.dropFull(now, perMs);
+      bucket = { tokens: burst, at: now };
+      this.buckets.set(client, bucket);
+    }
+    bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.at) * perMs);
+    bucket.at = now;
+    if (bucket.tokens < 1) {
+      const seconds = (1 - bucket.tokens) / perMs / 1000;
+      throw new AppError("rate_limited", `Too many ${name} from this client; try again in ${Math.ceil(seconds)} s.`, 429, seconds);
+    }
+    bucket.tokens -= 1;
+  }
+
+  private dropFull(now: number, perMs: number): void {
+    for (const [client, bucket] of this.buckets) {
+      if (bucket.tokens + (now - bucket.at) * perMs >= burstOf(this.options.perMinute)) this.buckets.delete(client);
+    }
+  }
+}
+
+/**
+ * The client a request comes from, for rate limits: the last address in X-Forwarded-For, which
+ * Next.js sets from the socket and a reverse proxy in front appends to. Without such a proxy a
+ * client can send its own header and so choose its key; deploy behind one (docs/reliability.md).
+ */
+export function clientAddress(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for");
+  return forwarded?.split(",").at(-1)?.trim() || "unknown";
+}
+
+/** Counts a request against its client's limit of `kind`; throws `429 rate_limited` when over. */
+export function limitRate(request: Request, kind: "uploads" | "searches"): void {
+  serverLimits()[kind].take(clientAddress(request));
+}
+
+function setting(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return process.env[name] !== undefined && process.env[name] !== "" && Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+export interface ServerLimits {
+  imageWork: WorkGate;
+  uploads: RateLimit;
+  searches: RateLimit;
+}
+
+export function limitsFromEnvironment(): ServerLimits {
+  const concurrency = Math.max(1, setting("GLIMPSE_IMAGE_CONCURRENCY", availableParallelism()));
+  return {
+    imageWork: new WorkGate({
+      concurrency,
+      queue: setting("GLIMPSE_IMAGE_QUEUE", 8 * concurrency),
+      maxWaitMs: setting("GLIMPSE_IMAGE_QUEUE_WAIT_MS", 10_000),
+    }),
+    uploads: new RateLimit({ name: "uploads", perMinute: setting("GLIMPSE_UPLOADS_PER_MINUTE", 1200) }),
+    searches: new RateLimit({ name: "searches", perMinute: setting("GLIMPSE_SEARCHES_PER_MINUTE", 1200) }),
+  };
+}
+
+const key = Symbol.for("glimpse.limits");
+type Holder = { [key]?: ServerLimits };
+
+/** The process-wide limits, read from the environment on first use. */
+export function serverLimits(): ServerLimits {
+  return ((globalThis as Holder)[key] ??= limitsFromEnvironment());
+}
