@@ -20,7 +20,15 @@ export type ReembedProgress = z.infer<typeof ReembedProgress>;
 export const HealthResponse = z.object({
   ok: z.literal(true),
   pins: z.number().int(),
-  index: z.object({ engine: z.string(), size: z.number().int(), dim: z.number().int() }).passthrough(),
+  index: z
+    .object({
+      engine: z.string(),
+      size: z.number().int(),
+      dim: z.number().int(),
+      /** "opening" while the index loads or is rebuilt from the store (its progress under `opening`). */
+      state: z.enum(["opening", "ready"]).optional(),
+    })
+    .passthrough(),
   models: z
     .object({
       /** The model search answers with (the `model` of search responses). */
@@ -31,5 +39,14 @@ export const HealthResponse = z.object({
       reembed: ReembedProgress.nullable().optional(),
     })
     .passthrough(),
+  /** The server process: memory in bytes, and image work running and waiting for a slot. */
+  process: z
+    .object({
+      rssBytes: z.number().int(),
+      heapUsedBytes: z.number().int(),
+      uptimeSeconds: z.number(),
+      imageWork: z.object({ running: z.number().int(), queued: z.number().int(), concurrency: z.number().int(), queue: z.number().int() }),
+    })
+    .optional(),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;

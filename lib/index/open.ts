@@ -28,6 +28,8 @@ export interface OpenVectorIndexOptions {
   source: EmbeddingStream;
   live?: LivePins;
   tuning?: Partial<UsearchTuning>;
+  /** Updated as the index opens: why it is rebuilt, and vectors read from the store so far. */
+  progress?: { rebuildReason?: string; done: number };
 }
 
 /** Beyond this many candidate seqs, stale keys stay and searches drop them on hydration. */
@@ -56,12 +58,14 @@ export async function openVectorIndex(options: OpenVectorIndexOptions): Promise<
     else index = loaded;
   }
   index ??= UsearchIndex.create(dim, tuning, location);
+  if (options.progress && rebuildReason !== undefined) options.progress.rebuildReason = rebuildReason;
 
   const savedWatermark = index.watermark;
   let caughtUp = 0;
   for await (const batch of source(savedWatermark > 0n ? savedWatermark : undefined)) {
     index.add(batch.map(({ seq, vector }) => ({ key: seq, vector })));
     caughtUp += batch.length;
+    if (options.progress) options.progress.done = caughtUp;
   }
 
   let staleRemoved = 0;

@@ -1,12 +1,25 @@
-// The service's self-report: catalog size, the serving index's state, the models in use and,
-// while a model switch re-embeds the catalog, its progress.
+// The service's self-report: catalog size, the serving index's state, the models in use,
+// a model switch's progress, and the process's memory and image work.
 import "server-only";
 import type { HealthResponse } from "@/lib/contracts";
 import { getPinRepository } from "@/lib/store";
 import { getImageModels } from "./image-models";
+import { serverLimits } from "./limits";
 
 export async function health(): Promise<HealthResponse> {
   const [repository, models] = await Promise.all([getPinRepository(), getImageModels()]);
   const pins = await repository.countPins();
-  return { ok: true, pins, index: models.serving.vectors.stats(), models: models.report() };
+  const memory = process.memoryUsage();
+  return {
+    ok: true,
+    pins,
+    index: models.serving.vectors.stats(),
+    models: models.report(),
+    process: {
+      rssBytes: memory.rss,
+      heapUsedBytes: memory.heapUsed,
+      uptimeSeconds: Math.round(process.uptime()),
+      imageWork: serverLimits().imageWork.stats(),
+    },
+  };
 }

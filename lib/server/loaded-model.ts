@@ -5,7 +5,7 @@ import type { ManifestEmbedder } from "@/lib/embedding/manifest-embedder";
 import type { PinRepository } from "@/lib/store";
 import { loadImageEmbedder, releaseImageEmbedder } from "./embedder";
 import type { CatalogModel } from "./model-catalog";
-import { openCatalogVectors, type CatalogVectors } from "./vectors";
+import { CatalogVectors } from "./vectors";
 
 export class LoadedModel {
   private users = 0;
@@ -19,12 +19,8 @@ export class LoadedModel {
 
   static async load(model: CatalogModel, repository: PinRepository): Promise<LoadedModel> {
     const embedder = await loadImageEmbedder(model);
-    try {
-      return new LoadedModel(model, embedder, await openCatalogVectors(embedder.model, embedder.dim, repository));
-    } catch (error) {
-      await releaseImageEmbedder(model);
-      throw error;
-    }
+    // The index opens in the background; search meanwhile is in CatalogVectors.
+    return new LoadedModel(model, embedder, new CatalogVectors(embedder.model, embedder.dim, repository));
   }
 
   get key(): string {

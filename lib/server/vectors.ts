@@ -5,12 +5,14 @@
 import "server-only";
 import type { SearchFilters } from "@/lib/contracts";
 import type { PinRecord } from "@/lib/contracts/records";
+import { setTimeout as sleep } from "node:timers/promises";
 import { openVectorIndex } from "@/lib/index";
-import type { VectorIndex } from "@/lib/index/types";
+import type { UsearchIndex } from "@/lib/index/usearch-index";
 import { dot } from "@/lib/embedding/vectors";
 import type { PinRepository } from "@/lib/store";
 import { hasFilters, matchesFilters } from "./filters";
 import { dataDir } from "@/lib/config";
+import { AppError } from "@/lib/errors";
 
 const SAVE_DELAY_MS = 5_000;
 /** Past this many candidates a filtered search scans the matching vectors exactly instead. */
@@ -23,6 +25,19 @@ export interface Hit {
   similarity: number;
 }
 
+/** While the index opens, catalogs up to this many vectors are searched by an exact scan of the store. */
+export const EXACT_SCAN_WHILE_OPENING = 20_000;
+
+/** How the index is coming to be, while it opens (a rebuild after damage can take minutes). */
+export interface IndexOpening {
+  /** Why the saved file was not used, when it was not. */
+  rebuildReason?: string;
+  /** Vectors read from the store so far, of `total`. */
+  done: number;
+  total: number;
+  startedAt: string;
+}
+
 /**
  * Versions come from one process-wide counter, so a cache keyed by version never mistakes
  * the index of one model for another's.
@@ -32,19 +47,40 @@ let lastVersion = 0;
 export class CatalogVectors {
   private saveTimer: NodeJS.Timeout | null = null;
   private changes = ++lastVersion;
+  private index: UsearchIndex | null = null;
+  /** Adds and removes that arrive while the index opens, applied in order once it has. */
+  private readonly pending: Array<(index: UsearchIndex) => void> = [];
+  private opening: IndexOpening | null;
+  /** Why the last try to open failed; opening is tried again with backoff until it works. */
+  private openError: unknown = null;
+  private readonly closing = new AbortController();
+  /** Settles when the index has opened, or when it is closed before. */
+  readonly ready: Promise<void>;
 
   constructor(
     readonly model: string,
-    private readonly index: VectorIndex,
+    private readonly dim: number,
     private readonly repository: PinRepository,
-  ) {}
+  ) {
+    this.opening = { done: 0, total: 0, startedAt: new Date().toISOString() };
+    this.ready = this.openWithRetries();
+  }
 
+  /** Vectors the index holds; none until it has opened. */
   get size(): number {
-    return this.index.size();
+    return this.index?.size() ?? 0;
   }
 
   stats() {
-    return this.index.stats();
+    if (this.index) return { ...this.index.stats(), state: "ready" as const };
+    return {
+      engine: "usearch",
+      size: this.size,
+      dim: this.dim,
+      state: "opening" as const,
+      opening: this.opening,
+      ...(this.openError ? { lastError: String(this.openError) } : {}),
+    };
   }
 
   /** Bumped on every add and remove, so caches of search results know when they are stale. */
@@ -54,30 +90,33 @@ export class CatalogVectors {
 
   add(seq: bigint, vector: Float32Array): void {
     this.changes = ++lastVersion;
-    this.index.add([{ key: seq, vector }]);
-    this.scheduleSave();
+    this.apply((index) => index.add([{ key: seq, vector }]));
   }
 
   remove(seq: bigint): void {
     this.changes = ++lastVersion;
-    if (this.index.has(seq)) this.index.remove(seq);
-    this.scheduleSave();
+    this.apply((index) => {
+      if (index.has(seq)) index.remove(seq);
+    });
   }
 
   /**
    * The k pins closest to any of the query's views, best first. Hits whose pin is gone (a
    * deletion the saved index has not seen yet) or that fail the filters are skipped; the
-   * candidate list widens until k survive or the catalog is exhausted.
+   * candidate list widens until k survive or the catalog is exhausted. While the index opens,
+   * a small catalog is scanned exactly; a large one answers `503 warming_up`.
    */
   async nearest(views: Float32Array[], k: number, filters: SearchFilters, exclude?: bigint): Promise<Hit[]> {
-    const size = this.index.size();
+    const index = this.index;
+    if (!index) return this.nearestWhileOpening(views, k, filters, exclude);
+    const size = index.size();
     if (size === 0 || views.length === 0) return [];
     const filtered = hasFilters(filters);
     let candidates = Math.min(size, Math.max(k * (filtered ? 8 : 2), 50));
     for (;;) {
       const best = new Map<bigint, number>();
       for (const view of views) {
-        for (const { key, similarity } of this.index.search(view, candidates)) {
+        for (const { key, similarity } of index.search(view, candidates)) {
           if (key === exclude) continue;
           best.set(key, Math.max(similarity, best.get(key) ?? -1));
         }
@@ -101,6 +140,12 @@ export class CatalogVectors {
     }
   }
 
+  private async nearestWhileOpening(views: Float32Array[], k: number, filters: SearchFilters, exclude?: bigint): Promise<Hit[]> {
+    if (this.opening && this.opening.total <= EXACT_SCAN_WHILE_OPENING) return this.exactNearest(views, k, filters, exclude);
+    const progress = this.opening ? ` (${this.opening.done} of ${this.opening.total} vectors)` : "";
+    throw new AppError("warming_up", `The search index is being rebuilt${progress}; try again shortly.`, 503, 5);
+  }
+
   /** Brute force over the vectors of pins that pass the filters: for very selective filters. */
   private async exactNearest(views: Float32Array[], k: number, filters: SearchFilters, exclude?: bigint): Promise<Hit[]> {
     const matching = await this.repository.embeddingsMatching(this.model, filters, 100_000);
@@ -122,46 +167,81 @@ export class CatalogVectors {
 
   /** Writes what is not saved yet; the index is not used after this. */
   async close(): Promise<void> {
-    if (!this.saveTimer) return;
+    this.closing.abort();
+    await this.ready;
+    if (!this.saveTimer || !this.index) return;
     clearTimeout(this.saveTimer);
     this.saveTimer = null;
     await this.index.save();
+  }
+
+  private apply(change: (index: UsearchIndex) => void): void {
+    if (!this.index) {
+      this.pending.push(change);
+      return;
+    }
+    change(this.index);
+    this.scheduleSave();
+  }
+
+  private async openWithRetries(): Promise<void> {
+    for (let attempt = 0; !this.closing.signal.aborted; attempt++) {
+      try {
+        await this.open();
+        return;
+      } catch (error) {
+        // The store may be briefly unreachable: search answers 503 meanwhile, and this tries again.
+        this.openError = error;
+        console.error(`opening the vector index of ${this.model} failed; trying again`, error);
+        await sleep(Math.min(30_000, 1_000 * 2 ** attempt), undefined, { signal: this.closing.signal }).catch(() => {});
+      }
+    }
+  }
+
+  /**
+   * Opens the model's index, caught up with the store. A saved file only ever misses vectors
+   * above its watermark, unless a re-embed added old pins after new ones; those are filled in
+   * here. Changes made meanwhile are applied after, in order.
+   */
+  private async open(): Promise<void> {
+    const { model, repository } = this;
+    const opening = this.opening!;
+    opening.done = 0;
+    opening.total = await repository.countEmbeddings(model);
+    const index = await openVectorIndex({
+      model,
+      dim: this.dim,
+      dataDir: dataDir(),
+      source: (afterSeq?: bigint) => repository.streamEmbeddings(model, afterSeq),
+      live: {
+        count: () => repository.countEmbeddings(model),
+        seqsUpTo: (seq: bigint) => repository.listEmbeddedSeqs(model, seq),
+      },
+      progress: opening,
+    });
+    if (index.size() < (await repository.countEmbeddings(model))) {
+      let filled = 0;
+      for await (const batch of repository.streamEmbeddings(model)) {
+        const missing = batch.filter(({ seq }) => !index.has(seq));
+        index.add(missing.map(({ seq, vector }) => ({ key: seq, vector })));
+        filled += missing.length;
+      }
+      if (filled > 0) await index.save();
+    }
+    const changes = this.pending.splice(0);
+    for (const change of changes) change(index);
+    this.index = index;
+    this.opening = null;
+    this.openError = null;
+    if (changes.length > 0) this.scheduleSave();
   }
 
   private scheduleSave(): void {
     if (this.saveTimer) return;
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
-      this.index.save().catch((error: unknown) => console.error("saving the vector index failed", error));
+      this.index?.save().catch((error: unknown) => console.error("saving the vector index failed", error));
     }, SAVE_DELAY_MS);
     this.saveTimer.unref();
   }
-}
-
-
-/**
- * Opens a model's index, caught up with the store. A saved file only ever misses vectors above
- * its watermark, unless a re-embed added old pins after new ones; those are filled in here.
- */
-export async function openCatalogVectors(model: string, dim: number, repository: PinRepository): Promise<CatalogVectors> {
-  const index = await openVectorIndex({
-    model,
-    dim,
-    dataDir: dataDir(),
-    source: (afterSeq?: bigint) => repository.streamEmbeddings(model, afterSeq),
-    live: {
-      count: () => repository.countEmbeddings(model),
-      seqsUpTo: (seq: bigint) => repository.listEmbeddedSeqs(model, seq),
-    },
-  });
-  if (index.size() < (await repository.countEmbeddings(model))) {
-    let filled = 0;
-    for await (const batch of repository.streamEmbeddings(model)) {
-      const missing = batch.filter(({ seq }) => !index.has(seq));
-      index.add(missing.map(({ seq, vector }) => ({ key: seq, vector })));
-      filled += missing.length;
-    }
-    if (filled > 0) await index.save();
-  }
-  return new CatalogVectors(model, index, repository);
 }
