@@ -19,9 +19,12 @@ process.env.DATABASE_URL = url;
 process.env.DATABASE_SCHEMA = schema;
 
 afterAll(async () => {
+  const { closeJobQueue } = await import("@/lib/server/jobs");
   const { closeDatabase } = await import("@/lib/store");
+  await closeJobQueue();
   await closeDatabase();
   await admin.query(`drop schema if exists ${schema} cascade`);
+  await admin.query(`drop schema if exists ${schema}_jobs cascade`);
   await admin.end();
 });
 

@@ -65,11 +65,14 @@ const search = await import("./search/route");
 
 afterAll(async () => {
   const { closeImageModels } = await import("@/lib/server/image-models");
+  const { closeJobQueue } = await import("@/lib/server/jobs");
   const { closeDatabase } = await import("@/lib/store");
+  await closeJobQueue();
   await closeImageModels();
   await closeDatabase();
   await proxy.cut().catch(() => {});
   await admin.query(`drop schema if exists ${schema} cascade`);
+  await admin.query(`drop schema if exists ${schema}_jobs cascade`);
   await admin.end();
 });
 

@@ -112,7 +112,7 @@ describe("POST /api/shop", () => {
 });
 
 describe("GET /api/pins/:id/shop", () => {
-  it("shops a stored scene, caches it, and recomputes after the catalog changes", async () => {
+  it("shops a stored scene the same way twice, and follows the catalog as it changes", async () => {
     const sceneId = await addPin(sceneJpeg, "A bus and an orange", "Photography", "pin");
     const ask = async () => {
       const response = await pinShop.GET(new Request(`${base}/api/pins/${sceneId}/shop?k=3`), params({ id: sceneId }));

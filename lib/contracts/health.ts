@@ -17,6 +17,18 @@ export const ReembedProgress = z.object({
 });
 export type ReembedProgress = z.infer<typeof ReembedProgress>;
 
+/** One job queue's jobs by state (see lib/jobs/queue.ts). */
+export const JobCounts = z.object({
+  queued: z.number().int(),
+  active: z.number().int(),
+  completed: z.number().int(),
+  failed: z.number().int(),
+  /** Why the latest failed job failed. */
+  lastFailure: z.string().optional(),
+});
+export const JobsReport = z.record(z.string(), JobCounts);
+export type JobsReport = z.infer<typeof JobsReport>;
+
 export const HealthResponse = z.object({
   ok: z.literal(true),
   pins: z.number().int(),
@@ -39,6 +51,8 @@ export const HealthResponse = z.object({
       reembed: ReembedProgress.nullable().optional(),
     })
     .passthrough(),
+  /** The durable job queues: work after uploads (scene analysis), by state. */
+  jobs: JobsReport.optional(),
   /** The server process: memory in bytes, and image work running and waiting for a slot. */
   process: z
     .object({

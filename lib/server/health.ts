@@ -4,17 +4,19 @@ import "server-only";
 import type { HealthResponse } from "@/lib/contracts";
 import { getPinRepository } from "@/lib/store";
 import { getImageModels } from "./image-models";
+import { jobsReport } from "./jobs";
 import { serverLimits } from "./limits";
 
 export async function health(): Promise<HealthResponse> {
   const [repository, models] = await Promise.all([getPinRepository(), getImageModels()]);
-  const pins = await repository.countPins();
+  const [pins, jobs] = await Promise.all([repository.countPins(), jobsReport()]);
   const memory = process.memoryUsage();
   return {
     ok: true,
     pins,
     index: models.serving.vectors.stats(),
     models: models.report(),
+    jobs,
     process: {
       rssBytes: memory.rss,
       heapUsedBytes: memory.heapUsed,

@@ -9,6 +9,7 @@ import { getImageStore, validateImage, type RgbImage } from "@/lib/image";
 import { getPinRepository } from "@/lib/store";
 import { catalogPixels } from "./catalog-pixels";
 import { getImageModels, withWriteModels } from "./image-models";
+import { afterPinStored } from "./jobs";
 import { serverLimits } from "./limits";
 
 /** The API's view of a stored pin. */
@@ -31,8 +32,10 @@ export function toPin(record: PinRecord): Pin {
   };
 }
 
-export function createPin(bytes: Uint8Array, fields: CreatePinFields): Promise<Pin> {
-  return serverLimits().imageWork.run(() => storeNewPin(bytes, fields));
+export async function createPin(bytes: Uint8Array, fields: CreatePinFields): Promise<Pin> {
+  const pin = await serverLimits().imageWork.run(() => storeNewPin(bytes, fields));
+  afterPinStored(pin);
+  return pin;
 }
 
 async function storeNewPin(bytes: Uint8Array, fields: CreatePinFields): Promise<Pin> {

@@ -18,6 +18,7 @@ import { withServingModel } from "./image-models";
 import { serverLimits } from "./limits";
 import type { LoadedModel } from "./loaded-model";
 import { getPinRecord, toPin } from "./pins";
+import { getPinRepository, type SceneAnalysis } from "@/lib/store";
 
 /** Scenes are decoded at up to this side: crops of small objects keep enough pixels to embed. */
 const SCENE_MAX_SIDE = 1024;
@@ -33,7 +34,6 @@ const MIN_CROP_SIDE = 16;
 const CANDIDATES_PER_RESULT = 4;
 /** Similarity bonus for a product in the category the detector's label points to. */
 const CATEGORY_BONUS = 0.05;
-const PIN_CACHE_LIMIT = 500;
 
 /** Which matched proposals a scene shows (varied by scripts/eval-shop-demo.ts). */
 export interface ShopPolicy {
@@ -104,7 +104,14 @@ async function decodeScene(image: ValidatedImage): Promise<ScenePixels> {
   return { scene, picture };
 }
 
-async function shopPixels(model: LoadedModel, { scene, picture }: ScenePixels, k: number, policy: ShopPolicy, exclude?: bigint): Promise<ShopObject[]> {
+/** What a scene holds, ready to be matched: its objects with their vectors, and the whole picture's vector. */
+interface AnalyzedScene {
+  analysis: SceneAnalysis;
+  whole: Float32Array;
+}
+
+/** Detects the scene's objects and embeds each (with context) and the whole picture: the costly half. */
+async function analyzePixels(model: LoadedModel, { scene, picture }: ScenePixels): Promise<AnalyzedScene> {
   const proposals = await (await getSceneDetector()).detect(scene);
   const cropped = proposals.flatMap((detection) => {
     const crop = cropFor(scene, detection);
@@ -113,18 +120,24 @@ async function shopPixels(model: LoadedModel, { scene, picture }: ScenePixels, k
   // One catalog-style vector per proposal and one for the whole picture, all in one batch: a
   // crop is already the object, so the query views' saliency crops only cost time (on the dev
   // benchmark they also matched worse, match@5 32.9% vs 36.6%).
-  const [whole, ...views] = await model.embedder.embedAll([picture, ...cropped.map((c) => c.crop)]);
+  const [whole, ...vectors] = await model.embedder.embedAll([picture, ...cropped.map((c) => c.crop)]);
+  const analysis = { objects: cropped.map((c) => c.detection), vectors, oneObjectOnPlainBackground: isOneObjectOnPlainBackground(picture) };
+  return { analysis, whole: whole! };
+}
+
+/** Matches an analyzed scene's objects to the catalog's products and picks the ones to show. */
+async function matchScene(model: LoadedModel, { analysis, whole }: AnalyzedScene, k: number, policy: ShopPolicy, exclude?: bigint): Promise<ShopObject[]> {
   const matched = await Promise.all(
-    cropped.map(async ({ detection }, i) => {
-      const object = await productsFor(model, detection, views[i]!, k, exclude);
+    analysis.objects.map(async (detection, i) => {
+      const object = await productsFor(model, detection, analysis.vectors[i]!, k, exclude);
       return { detection, bestMatch: object.products[0]?.score ?? 0, object };
     }),
   );
   const cutOff = policy.relevantOnly ? model.embedder.minRelevantScore : 0;
   let shown = selectObjects(matched.filter((m) => m.bestMatch >= cutOff));
-  if (shown.length > 1 && policy.plainBackground && isOneObjectOnPlainBackground(picture)) shown = shown.slice(0, 1);
+  if (shown.length > 1 && policy.plainBackground && analysis.oneObjectOnPlainBackground) shown = shown.slice(0, 1);
   if (shown.length > 1 && policy.wholePictureMatch) {
-    const [best] = await model.vectors.nearest([whole!], 1, { kind: "product" }, exclude);
+    const [best] = await model.vectors.nearest([whole], 1, { kind: "product" }, exclude);
     if (best && scoreOf(best.similarity) >= Math.max(...shown.map((m) => m.bestMatch))) shown = shown.slice(0, 1);
   }
   return shown.map((m) => m.object);
@@ -135,45 +148,38 @@ export function shopScene(bytes: Uint8Array, fields: ShopFields, policy: ShopPol
   return serverLimits().imageWork.run(async () => {
     const pixels = await decodeScene(await validateImage(bytes));
     return withServingModel(async (model) => {
-      const objects = await shopPixels(model, pixels, fields.k, policy);
+      const objects = await matchScene(model, await analyzePixels(model, pixels), fields.k, policy);
       return { objects, tookMs: elapsed(start), minRelevantScore: model.embedder.minRelevantScore };
     });
   });
 }
 
-const cacheKey = Symbol.for("glimpse.shop-pin-cache");
-type CacheHolder = { [cacheKey]?: { version: number; entries: Map<string, ShopObject[]> } };
-
-/** Results per pin and k, dropped whole whenever the catalog's vectors change. */
-function pinCache(version: number): Map<string, ShopObject[]> {
-  const g = globalThis as CacheHolder;
-  if (g[cacheKey]?.version !== version) g[cacheKey] = { version, entries: new Map() };
-  return g[cacheKey].entries;
+/**
+ * The analysis of a stored image with the model: the one the scene-analysis job stored, or made
+ * (and stored) now. Answers null when the pin's vector is not there yet (a model switch).
+ */
+export async function storedSceneAnalysis(model: LoadedModel, imageSha256: string): Promise<AnalyzedScene | null> {
+  const repository = await getPinRepository();
+  const whole = await repository.findEmbedding(imageSha256, model.key);
+  if (!whole) return null;
+  const stored = await repository.findSceneAnalysis(imageSha256, model.key);
+  if (stored) return { analysis: stored, whole };
+  const original = await getImageStore().original(imageSha256);
+  if (!original) throw new AppError("unavailable", "This pin's image is not in the image store.", 503);
+  const analyzed = await serverLimits().imageWork.run(async () => analyzePixels(model, await decodeScene(await validateImage(original))));
+  await repository.putSceneAnalysis(imageSha256, model.key, analyzed.analysis);
+  return { analysis: analyzed.analysis, whole };
 }
 
+/** Shop the Look for a stored pin: its stored analysis, matched against today's products. */
 export async function shopPin(id: string, fields: ShopFields): Promise<ShopResponse> {
   const start = performance.now();
   const record = await getPinRecord(id);
   return withServingModel(async (model) => {
-    const vectors = model.vectors;
-    const version = vectors.version;
-    // Keyed by model too: after a model switch the new index's version may equal the old one's.
-    const key = `${model.key}:${record.id}:${fields.k}`;
-    const { minRelevantScore } = model.embedder;
-    const cached = pinCache(version).get(key);
-    if (cached) return { objects: cached, tookMs: elapsed(start), minRelevantScore };
-    const original = await getImageStore().original(record.imageSha256);
-    if (!original) throw new AppError("unavailable", "This pin's image is not in the image store.", 503);
+    const analyzed = await storedSceneAnalysis(model, record.imageSha256);
+    if (!analyzed) throw new AppError("warming_up", "This pin has not been embedded with the current model yet.", 503, 30);
     // The pin itself is a product too: it must not be offered as what its own scene contains.
-    const objects = await serverLimits().imageWork.run(async () =>
-      shopPixels(model, await decodeScene(await validateImage(original)), fields.k, SHOP_POLICY, record.seq),
-    );
-    // Cache only if nothing changed meanwhile: a result computed across a change may be stale.
-    if (vectors.version === version) {
-      const entries = pinCache(version);
-      if (entries.size >= PIN_CACHE_LIMIT) entries.delete(entries.keys().next().value!);
-      entries.set(key, objects);
-    }
-    return { objects, tookMs: elapsed(start), minRelevantScore };
+    const objects = await matchScene(model, analyzed, fields.k, SHOP_POLICY, record.seq);
+    return { objects, tookMs: elapsed(start), minRelevantScore: model.embedder.minRelevantScore };
   });
 }

@@ -3,6 +3,7 @@
 // of the store speaks only to `Database`, so the SQL is the same on both.
 import "server-only";
 import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
 import { runMigrations } from "./migrate";
 import { dataDir } from "@/lib/config";
 import { forgetProcessWide, processWide } from "@/lib/process-wide";
@@ -20,8 +21,12 @@ export interface Executed<T> {
   affectedRows: number;
 }
 
+/** How to reach the same database from a library that speaks to PostgreSQL itself (the job queue). */
+export type DatabaseConnection = { driver: "pglite"; pglite: PGlite } | { driver: "postgres"; url: string; schema?: string };
+
 export interface Database extends Queryable {
   readonly driver: "pglite" | "postgres";
+  readonly connection: DatabaseConnection;
   /**
    * Runs `fn` inside BEGIN/COMMIT, rolling back if it throws. Use only `tx` inside `fn`:
    * PGlite has a single connection, so a query on the outer database would wait for the

@@ -8,7 +8,7 @@ import { PinRepository } from "./pin-repository";
 export { getDatabase, openDatabase, type Database, type OpenDatabaseOptions, type Queryable } from "./database";
 export { runMigrations, appliedMigrations } from "./migrate";
 export { BoardRepository, type BoardChanges, type NewBoard, type Placement, type PlaceOutcome } from "./board-repository";
-export { PinRepository, type FeedPage, type NewPin, type StoredVector, type TextHit } from "./pin-repository";
+export { PinRepository, type FeedPage, type NewPin, type SceneAnalysis, type StoredVector, type TextHit } from "./pin-repository";
 
 /** The process-wide pin repository over the process-wide database. */
 export function getPinRepository(): Promise<PinRepository> {

@@ -3,6 +3,7 @@
 import "server-only";
 import type { PinKind, SearchFilters } from "@/lib/contracts";
 import type { PinRecord } from "@/lib/contracts/records";
+import type { Detection } from "@/lib/detect/types";
 import { float32FromBytes, float32ToBytes } from "@/lib/embedding/vectors";
 import { decodeFeedCursor, encodeFeedCursor, newPublicId } from "./codec";
 import type { Database, Queryable } from "./database";
@@ -49,6 +50,14 @@ export interface StoredVector {
 export interface PinImage {
   seq: bigint;
   imageSha256: string;
+}
+
+/** What the scene detector found in an image (see migration 004). */
+export interface SceneAnalysis {
+  objects: Detection[];
+  /** One vector per object, in the same order. */
+  vectors: Float32Array[];
+  oneObjectOnPlainBackground: boolean;
 }
 
 export interface ModelCount {
@@ -292,6 +301,48 @@ export class PinRepository {
       `select p.seq::text as seq, p.image_sha256 from pins p
         where p.seq > $2::bigint
           and not exists (select 1 from embeddings e where e.image_sha256 = p.image_sha256 and e.model = $1)
+        order by p.seq limit $3`,
+      [model, String(afterSeq), limit],
+    );
+    return rows.map((r) => ({ seq: BigInt(r.seq), imageSha256: r.image_sha256 }));
+  }
+
+  async findSceneAnalysis(sha256: string, model: string): Promise<SceneAnalysis | null> {
+    const rows = await this.db.query<{ objects: SceneAnalysis["objects"]; vectors: Uint8Array; one_object_on_plain_background: boolean }>(
+      "select objects, vectors, one_object_on_plain_background from scene_analyses where image_sha256 = $1 and model = $2",
+      [sha256, model],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const all = float32FromBytes(row.vectors);
+    const dim = row.objects.length > 0 ? all.length / row.objects.length : 0;
+    const vectors = row.objects.map((_, i) => all.slice(i * dim, (i + 1) * dim));
+    return { objects: row.objects, vectors, oneObjectOnPlainBackground: row.one_object_on_plain_background };
+  }
+
+  async putSceneAnalysis(sha256: string, model: string, analysis: SceneAnalysis): Promise<void> {
+    const joined = new Float32Array(analysis.vectors.reduce((n, v) => n + v.length, 0));
+    let offset = 0;
+    for (const vector of analysis.vectors) {
+      joined.set(vector, offset);
+      offset += vector.length;
+    }
+    await this.db.query(
+      `insert into scene_analyses (image_sha256, model, objects, vectors, one_object_on_plain_background)
+       values ($1, $2, $3::jsonb, $4, $5)
+       on conflict (image_sha256, model) do update
+         set objects = excluded.objects, vectors = excluded.vectors,
+             one_object_on_plain_background = excluded.one_object_on_plain_background, analyzed_at = now()`,
+      [sha256, model, JSON.stringify(analysis.objects), float32ToBytes(joined), analysis.oneObjectOnPlainBackground],
+    );
+  }
+
+  /** Scene pins (kind "pin") whose image has no analysis for the model yet, oldest first. */
+  async scenePinsWithoutAnalysis(model: string, afterSeq: bigint, limit: number): Promise<PinImage[]> {
+    const rows = await this.db.query<{ seq: string; image_sha256: string }>(
+      `select p.seq::text as seq, p.image_sha256 from pins p
+        where p.kind = 'pin' and p.seq > $2::bigint
+          and not exists (select 1 from scene_analyses s where s.image_sha256 = p.image_sha256 and s.model = $1)
         order by p.seq limit $3`,
       [model, String(afterSeq), limit],
     );

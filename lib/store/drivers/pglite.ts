@@ -23,6 +23,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
   const outer = asQueryable(pg);
   return {
     driver: "pglite",
+    connection: { driver: "pglite", pglite: pg },
     query: outer.query,
     execute: outer.execute,
     // PGlite's own transaction holds its connection for the whole callback and makes plain

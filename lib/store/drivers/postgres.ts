@@ -65,6 +65,7 @@ export async function openPostgres(url: string, schema?: string): Promise<Databa
   const outer = asQueryable(pool);
   return {
     driver: "postgres",
+    connection: { driver: "postgres", url, ...(schema ? { schema } : {}) },
     query: outer.query,
     execute: outer.execute,
     async transaction(fn) {

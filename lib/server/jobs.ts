@@ -1,0 +1,79 @@
+// The work that follows an upload, as durable jobs (lib/jobs/queue.ts). Today one queue: the
+// scene analysis of a new scene pin (Shop the Look's detection and object vectors, stored so
+// the pin's dots come from a lookup, not a detector run, when someone opens it). An upload
+// enqueues its job after the pin is stored; a crash in between is made good when workers
+// start, as they enqueue every scene pin that still has no analysis. Workers run in the app
+// process unless GLIMPSE_IN_APP_WORKERS=0 (then `npm run worker` processes work the jobs).
+import "server-only";
+import type { JobsReport } from "@/lib/contracts";
+import { JobQueue, type QueueDefinition } from "@/lib/jobs/queue";
+import { processWide, forgetProcessWide } from "@/lib/process-wide";
+import { getDatabase, getPinRepository } from "@/lib/store";
+import { withServingModel } from "./image-models";
+import { storedSceneAnalysis } from "./shop";
+
+export const SCENE_ANALYSIS: QueueDefinition = { name: "scene-analysis", retryLimit: 4, retryDelaySeconds: 5, expireInSeconds: 300 };
+const QUEUES = [SCENE_ANALYSIS] as const;
+/** Scene pins listed per query while enqueueing the ones left without an analysis. */
+const BACKLOG_BATCH = 1_000;
+
+interface SceneAnalysisJob {
+  pinId: string;
+}
+
+/** The process-wide queue; in-app workers start with it unless turned off. */
+export function getJobQueue(): Promise<JobQueue> {
+  return processWide("jobs", async () => {
+    const queue = await JobQueue.open(await getDatabase(), QUEUES);
+    if (process.env.GLIMPSE_IN_APP_WORKERS !== "0") await startWorkers(queue);
+    return queue;
+  });
+}
+
+/** Works every queue in this process, after enqueueing what a crash may have left out. */
+export async function startWorkers(queue: JobQueue): Promise<void> {
+  await queue.work<SceneAnalysisJob>(SCENE_ANALYSIS.name, 1, analyzeScenePin);
+  await enqueueSceneBacklog(queue);
+}
+
+/** Queues the scene analysis of a pin just stored; a failure here is repaired when workers next start. */
+export function afterPinStored(pin: { id: string; kind: string }): void {
+  if (pin.kind !== "pin") return;
+  getJobQueue()
+    .then((queue) => queue.send(SCENE_ANALYSIS.name, { pinId: pin.id } satisfies SceneAnalysisJob))
+    .catch((error: unknown) => console.error(`queueing the scene analysis of pin ${pin.id} failed`, error));
+}
+
+async function analyzeScenePin({ pinId }: SceneAnalysisJob): Promise<void> {
+  const record = await (await getPinRepository()).getPin(pinId);
+  if (!record) return; // deleted since: nothing to do
+  await withServingModel((model) => storedSceneAnalysis(model, record.imageSha256));
+}
+
+async function enqueueSceneBacklog(queue: JobQueue): Promise<void> {
+  const repository = await getPinRepository();
+  const model = await withServingModel(async (serving) => serving.key);
+  const waiting = await queue.counts(SCENE_ANALYSIS.name);
+  // Jobs already waiting cover the pins they name; only a backlog with none waiting is re-listed.
+  if (waiting.queued + waiting.active > 0) return;
+  for (let after = 0n; ; ) {
+    const pins = await repository.scenePinsWithoutAnalysis(model, after, BACKLOG_BATCH);
+    if (pins.length === 0) return;
+    const records = await repository.getPinsBySeq(pins.map((p) => p.seq));
+    await queue.sendMany(SCENE_ANALYSIS.name, [...records.values()].map((r) => ({ pinId: r.id })));
+    after = pins.at(-1)!.seq;
+  }
+}
+
+export async function jobsReport(): Promise<JobsReport> {
+  const queue = await getJobQueue();
+  const report: JobsReport = {};
+  for (const { name } of QUEUES) report[name] = await queue.counts(name);
+  return report;
+}
+
+/** Stops the process-wide queue (tests, scripts). */
+export async function closeJobQueue(): Promise<void> {
+  const opening = forgetProcessWide<JobQueue>("jobs");
+  if (opening) await (await opening.catch(() => null))?.close();
+}
