@@ -51,6 +51,8 @@ beforeAll(async () => {
     if (kind === "product") fields.price = String(10 + i * 10);
     const response = await pins.POST(post("/api/pins", form(image, fields)));
     expect(response.status).toBe(201);
+    // Where the upload's time went, for developer tools and `npm run ingest`.
+    expect(response.headers.get("server-timing")).toMatch(/^wait;dur=[\d.]+, decode;dur=[\d.]+, embed;dur=[\d.]+, store;dur=[\d.]+, index;dur=[\d.]+$/);
     created.push({ id: PinResponse.parse(await response.json()).pin.id, image, title });
   }
 }, 300_000);

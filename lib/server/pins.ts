@@ -11,6 +11,7 @@ import { catalogPixels } from "./catalog-pixels";
 import { getImageModels, withWriteModels } from "./image-models";
 import { afterPinStored } from "./jobs";
 import { serverLimits } from "./limits";
+import { StageTimings } from "./stage-timings";
 
 /** The API's view of a stored pin. */
 export function toPin(record: PinRecord): Pin {
@@ -32,24 +33,33 @@ export function toPin(record: PinRecord): Pin {
   };
 }
 
-export async function createPin(bytes: Uint8Array, fields: CreatePinFields): Promise<Pin> {
-  const pin = await serverLimits().imageWork.run(() => storeNewPin(bytes, fields));
+/** Adds a pin; `timings` gets the time of each stage (wait, decode, embed, store, index). */
+export async function createPin(bytes: Uint8Array, fields: CreatePinFields, timings = new StageTimings()): Promise<Pin> {
+  const queued = performance.now();
+  const pin = await serverLimits().imageWork.run(() => {
+    timings.add("wait", performance.now() - queued);
+    return storeNewPin(bytes, fields, timings);
+  });
   afterPinStored(pin);
   return pin;
 }
 
-async function storeNewPin(bytes: Uint8Array, fields: CreatePinFields): Promise<Pin> {
-  const image = await validateImage(bytes);
+async function storeNewPin(bytes: Uint8Array, fields: CreatePinFields, timings: StageTimings): Promise<Pin> {
+  const image = await timings.time("decode", () => validateImage(bytes));
   const repository = await getPinRepository();
   return withWriteModels(async (models) => {
     let pixels: RgbImage | undefined;
     const embeddings: { model: string; vector: Float32Array }[] = [];
     for (const { embedder } of models) {
       // An exact duplicate image was embedded before: reuse its vector.
-      const vector =
-        (await repository.findEmbedding(image.sha256, embedder.model)) ?? (await embedder.embed((pixels ??= await catalogPixels(image))));
+      const vector = await timings.time(
+        "embed",
+        async () =>
+          (await repository.findEmbedding(image.sha256, embedder.model)) ?? (await embedder.embed((pixels ??= await catalogPixels(image)))),
+      );
       embeddings.push({ model: embedder.model, vector });
     }
+    const storing = performance.now();
     await getImageStore().put(image);
     const record = await repository.createPin({
       title: fields.title ?? "",
@@ -69,7 +79,10 @@ async function storeNewPin(bytes: Uint8Array, fields: CreatePinFields): Promise<
       embedding: embeddings[0]!,
       moreEmbeddings: embeddings.slice(1),
     });
+    timings.add("store", performance.now() - storing);
+    const indexing = performance.now();
     models.forEach(({ vectors }, i) => vectors.add(record.seq, embeddings[i]!.vector));
+    timings.add("index", performance.now() - indexing);
     return toPin(record);
   });
 }

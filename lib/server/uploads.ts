@@ -6,20 +6,21 @@ import type { CreatePinFields, Pin } from "@/lib/contracts";
 import { requireUser } from "./auth";
 import { ownedBoard, placePin } from "./boards";
 import { createPin } from "./pins";
+import type { StageTimings } from "./stage-timings";
 
 function uploadsRequireSignIn(): boolean {
   return process.env.GLIMPSE_UPLOADS_REQUIRE_SIGN_IN === "1";
 }
 
-export async function uploadPin(request: Request, image: Uint8Array, fields: CreatePinFields): Promise<Pin> {
+export async function uploadPin(request: Request, image: Uint8Array, fields: CreatePinFields, timings?: StageTimings): Promise<Pin> {
   const { boardId } = fields;
   if (boardId === undefined) {
     if (uploadsRequireSignIn()) await requireUser(request);
-    return createPin(image, fields);
+    return createPin(image, fields, timings);
   }
   const user = await requireUser(request);
   await ownedBoard(boardId, user);
-  const pin = await createPin(image, fields);
+  const pin = await createPin(image, fields, timings);
   await placePin(boardId, user, { pinId: pin.id });
   return pin;
 }

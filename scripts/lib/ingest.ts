@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { appendFile, mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import cliProgress from "cli-progress";
+import { parseServerTiming } from "@/lib/server/stage-timings";
 import type { IngestItem } from "./catalog-source";
 
 export interface IngestOptions {
@@ -23,6 +24,10 @@ export interface IngestSummary {
   added: number;
   skipped: number;
   failed: { key: string; reason: string }[];
+  /** Pins added per second of the run. */
+  perSecond: number;
+  /** Mean server time per added pin and stage (from its Server-Timing header), in ms. */
+  stages: Record<string, number>;
 }
 
 const MIME: Record<string, string> = {
@@ -50,7 +55,7 @@ const MAX_THROTTLED_WAITS = 30;
  * Posts one pin; retries what may be transient (network, 5xx), and waits as the server asks
  * when it throttles (`429 rate_limited`) or is busy (`503` with Retry-After).
  */
-async function postPin(base: string, item: IngestItem): Promise<void> {
+async function postPin(base: string, item: IngestItem): Promise<Map<string, number>> {
   const bytes = await readFile(item.imagePath);
   const type = MIME[path.extname(item.imagePath).toLowerCase()] ?? "application/octet-stream";
   let throttled = 0;
@@ -62,7 +67,7 @@ async function postPin(base: string, item: IngestItem): Promise<void> {
     let message = "";
     try {
       const response = await fetch(`${base}/api/pins`, { method: "POST", body: form });
-      if (response.ok) return;
+      if (response.ok) return parseServerTiming(response.headers.get("server-timing"));
       status = response.status;
       message = await response.text();
       const retryAfter = Number(response.headers.get("retry-after"));
@@ -84,7 +89,7 @@ export async function ingest(items: IngestItem[], options: IngestOptions): Promi
   const journal = options.journal ? path.join(options.stateDir, options.journal) : journalPath(options.stateDir, options.base, items);
   const done = await readJournal(journal);
   const todo = items.filter((item) => !done.has(item.key));
-  const summary: IngestSummary = { added: 0, skipped: items.length - todo.length, failed: [] };
+  const summary: IngestSummary = { added: 0, skipped: items.length - todo.length, failed: [], perSecond: 0, stages: {} };
   if (todo.length === 0) return summary;
 
   const bar = new cliProgress.SingleBar(
@@ -99,11 +104,13 @@ export async function ingest(items: IngestItem[], options: IngestOptions): Promi
   );
   bar.start(items.length, summary.skipped, { failed: 0 });
   let next = 0;
+  const started = performance.now();
+  const stageTotals = new Map<string, number>();
   const worker = async () => {
     while (next < todo.length) {
       const item = todo[next++]!;
       try {
-        await postPin(options.base, item);
+        for (const [stage, ms] of await postPin(options.base, item)) stageTotals.set(stage, (stageTotals.get(stage) ?? 0) + ms);
         await appendFile(journal, `${item.key}\n`);
         summary.added++;
       } catch (error) {
@@ -114,5 +121,7 @@ export async function ingest(items: IngestItem[], options: IngestOptions): Promi
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
   bar.stop();
+  summary.perSecond = Math.round((summary.added / ((performance.now() - started) / 1000)) * 10) / 10;
+  for (const [stage, total] of stageTotals) summary.stages[stage] = Math.round((total / Math.max(1, summary.added)) * 10) / 10;
   return summary;
 }

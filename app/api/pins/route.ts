@@ -2,6 +2,7 @@ import { CreatePinFields, FeedQuery } from "@/lib/contracts";
 import { answer, json, parseImageForm, parseQuery } from "@/lib/server/http";
 import { limitRate } from "@/lib/server/limits";
 import { listFeed } from "@/lib/server/pins";
+import { StageTimings } from "@/lib/server/stage-timings";
 import { uploadPin } from "@/lib/server/uploads";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +11,10 @@ export function POST(request: Request) {
   return answer(async () => {
     limitRate(request, "uploads");
     const { image, fields } = await parseImageForm(request, CreatePinFields);
-    return json({ pin: await uploadPin(request, image, fields) }, 201);
+    const timings = new StageTimings();
+    const response = json({ pin: await uploadPin(request, image, fields, timings) }, 201);
+    response.headers.set("server-timing", timings.header());
+    return response;
   });
 }
 
