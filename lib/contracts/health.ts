@@ -59,7 +59,14 @@ export const HealthResponse = z.object({
       rssBytes: z.number().int(),
       heapUsedBytes: z.number().int(),
       uptimeSeconds: z.number(),
-      imageWork: z.object({ running: z.number().int(), queued: z.number().int(), concurrency: z.number().int(), queue: z.number().int() }),
+      /** Image work running, requests waiting for a slot, background jobs running or waiting, and the limits. */
+      imageWork: z.object({
+        running: z.number().int(),
+        queued: z.number().int(),
+        background: z.number().int(),
+        concurrency: z.number().int(),
+        queue: z.number().int(),
+      }),
     })
     .optional(),
 });

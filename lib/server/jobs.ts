@@ -47,7 +47,7 @@ export function afterPinStored(pin: { id: string; kind: string }): void {
 async function analyzeScenePin({ pinId }: SceneAnalysisJob): Promise<void> {
   const record = await (await getPinRepository()).getPin(pinId);
   if (!record) return; // deleted since: nothing to do
-  await withServingModel((model) => storedSceneAnalysis(model, record.imageSha256));
+  await withServingModel((model) => storedSceneAnalysis(model, record.imageSha256, true));
 }
 
 async function enqueueSceneBacklog(queue: JobQueue): Promise<void> {

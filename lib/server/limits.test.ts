@@ -71,6 +71,40 @@ describe("WorkGate", () => {
   });
 });
 
+describe("WorkGate background jobs", () => {
+  it("start only when no request waits, never take the last slot, and yield to requests", async () => {
+    const gate = new WorkGate({ concurrency: 2, queue: 8, maxWaitMs: 60_000 });
+    const order: string[] = [];
+    const job = (name: string, until: Promise<void>) => async () => {
+      order.push(name);
+      await until;
+    };
+    const backgroundDone = [deferred(), deferred()];
+    const first = gate.runInBackground(job("background 1", backgroundDone[0]!.promise));
+    const second = gate.runInBackground(job("background 2", backgroundDone[1]!.promise));
+    await Promise.resolve();
+    // One slot stays for requests.
+    expect(order).toEqual(["background 1"]);
+    expect(gate.stats()).toMatchObject({ running: 1, background: 2 });
+
+    const requestDone = [deferred(), deferred()];
+    const requests = [gate.run(job("request 1", requestDone[0]!.promise)), gate.run(job("request 2", requestDone[1]!.promise))];
+    await Promise.resolve();
+    expect(order).toEqual(["background 1", "request 1"]);
+    // When the background job ends, the waiting request goes first.
+    backgroundDone[0]!.resolve();
+    await first;
+    await vi.waitFor(() => expect(order).toEqual(["background 1", "request 1", "request 2"]));
+    requestDone[0]!.resolve();
+    await requests[0];
+    await vi.waitFor(() => expect(order.at(-1)).toBe("background 2"));
+    backgroundDone[1]!.resolve();
+    requestDone[1]!.resolve();
+    await Promise.all([second, ...requests]);
+    expect(gate.stats()).toMatchObject({ running: 0, queued: 0, background: 0 });
+  });
+});
+
 describe("RateLimit", () => {
   it("allows a burst, then one request per refill interval, per client", () => {
     let now = 0;

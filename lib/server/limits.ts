@@ -1,7 +1,8 @@
 // What protects the server from more work than it can do. Image work (decoding, embedding,
 // detecting) runs at most `concurrency` at a time with a short queue behind it; a request that
 // finds the queue full, or waits in it too long, is refused with `503 busy` and Retry-After
-// instead of piling up latency. Each client also has a rate limit on uploads and on searches
+// instead of piling up latency. Background jobs use the same slots at a lower priority: one
+// starts only when no request is waiting, and they never take the last slot. Each client also has a rate limit on uploads and on searches
 // (`429 rate_limited`), so one client cannot take every slot. Defaults suit one machine; the
 // environment overrides them (docs/reliability.md).
 import "server-only";
@@ -23,7 +24,9 @@ interface Waiter {
 
 export class WorkGate {
   private running = 0;
+  private runningBackground = 0;
   private readonly waiting: Waiter[] = [];
+  private readonly waitingBackground: Waiter[] = [];
 
   constructor(readonly options: WorkGateOptions) {}
 
@@ -37,8 +40,26 @@ export class WorkGate {
     }
   }
 
-  stats(): { running: number; queued: number; concurrency: number; queue: number } {
-    return { running: this.running, queued: this.waiting.length, concurrency: this.options.concurrency, queue: this.options.queue };
+  /** Runs a background job's `fn` when a slot is free and no request waits; it never gives up. */
+  async runInBackground<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.mayStartBackground()) {
+      this.running++;
+      this.runningBackground++;
+    } else {
+      // leave() counts the job as running when it admits it.
+      await new Promise<void>((admit) => this.waitingBackground.push({ admit }));
+    }
+    try {
+      return await fn();
+    } finally {
+      this.runningBackground--;
+      this.leave();
+    }
+  }
+
+  stats(): { running: number; queued: number; background: number; concurrency: number; queue: number } {
+    const { concurrency, queue } = this.options;
+    return { running: this.running, queued: this.waiting.length, background: this.runningBackground + this.waitingBackground.length, concurrency, queue };
   }
 
   private enter(): Promise<void> {
@@ -63,11 +84,21 @@ export class WorkGate {
     });
   }
 
+  private mayStartBackground(): boolean {
+    const { concurrency } = this.options;
+    return this.running < concurrency && this.waiting.length === 0 && this.runningBackground < Math.max(1, concurrency - 1);
+  }
+
   private leave(): void {
     // The slot passes straight to the next waiter, so `running` stays as it is.
     const next = this.waiting.shift();
-    if (next) next.admit();
-    else this.running--;
+    if (next) return next.admit();
+    this.running--;
+    if (this.waitingBackground.length > 0 && this.mayStartBackground()) {
+      this.running++;
+      this.runningBackground++;
+      this.waitingBackground.shift()!.admit();
+    }
   }
 }
 

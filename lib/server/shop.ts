@@ -156,9 +156,10 @@ export function shopScene(bytes: Uint8Array, fields: ShopFields, policy: ShopPol
 
 /**
  * The analysis of a stored image with the model: the one the scene-analysis job stored, or made
- * (and stored) now. Answers null when the pin's vector is not there yet (a model switch).
+ * (and stored) now, at a background job's priority when `background`. Answers null when the
+ * pin's vector is not there yet (a model switch).
  */
-export async function storedSceneAnalysis(model: LoadedModel, imageSha256: string): Promise<AnalyzedScene | null> {
+export async function storedSceneAnalysis(model: LoadedModel, imageSha256: string, background = false): Promise<AnalyzedScene | null> {
   const repository = await getPinRepository();
   const whole = await repository.findEmbedding(imageSha256, model.key);
   if (!whole) return null;
@@ -166,7 +167,9 @@ export async function storedSceneAnalysis(model: LoadedModel, imageSha256: strin
   if (stored) return { analysis: stored, whole };
   const original = await getImageStore().original(imageSha256);
   if (!original) throw new AppError("unavailable", "This pin's image is not in the image store.", 503);
-  const analyzed = await serverLimits().imageWork.run(async () => analyzePixels(model, await decodeScene(await validateImage(original))));
+  const analyze = async () => analyzePixels(model, await decodeScene(await validateImage(original)));
+  const gate = serverLimits().imageWork;
+  const analyzed = await (background ? gate.runInBackground(analyze) : gate.run(analyze));
   await repository.putSceneAnalysis(imageSha256, model.key, analyzed.analysis);
   return { analysis: analyzed.analysis, whole };
 }
