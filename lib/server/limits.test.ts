@@ -72,36 +72,47 @@ describe("WorkGate", () => {
 });
 
 describe("WorkGate background jobs", () => {
-  it("start only when no request waits, never take the last slot, and yield to requests", async () => {
-    const gate = new WorkGate({ concurrency: 2, queue: 8, maxWaitMs: 60_000 });
-    const order: string[] = [];
-    const job = (name: string, until: Promise<void>) => async () => {
-      order.push(name);
-      await until;
-    };
-    const backgroundDone = [deferred(), deferred()];
-    const first = gate.runInBackground(job("background 1", backgroundDone[0]!.promise));
-    const second = gate.runInBackground(job("background 2", backgroundDone[1]!.promise));
-    await Promise.resolve();
-    // One slot stays for requests.
-    expect(order).toEqual(["background 1"]);
-    expect(gate.stats()).toMatchObject({ running: 1, background: 2 });
+  it("wait for a quiet moment, never take the last slot, and start anyway after waiting long", async () => {
+    vi.useFakeTimers();
+    try {
+      const gate = new WorkGate({ concurrency: 2, queue: 8, maxWaitMs: 60_000, backgroundIdleMs: 1_000, backgroundMaxWaitMs: 10_000 });
+      const started: string[] = [];
+      const job = (name: string, until: Promise<void>) => async () => {
+        started.push(name);
+        await until;
+      };
+      const request = deferred();
+      const requestDone = gate.run(job("request", request.promise));
+      const background = [deferred(), deferred()];
+      const first = gate.runInBackground(job("background 1", background[0]!.promise));
+      const second = gate.runInBackground(job("background 2", background[1]!.promise));
+      await vi.advanceTimersByTimeAsync(500);
+      expect(started).toEqual(["request"]); // a request started under a second ago
+      await vi.advanceTimersByTimeAsync(600);
+      expect(started).toEqual(["request", "background 1"]); // quiet for a second: one job, never the last slot
+      expect(gate.stats()).toMatchObject({ running: 2, background: 2 });
 
-    const requestDone = [deferred(), deferred()];
-    const requests = [gate.run(job("request 1", requestDone[0]!.promise)), gate.run(job("request 2", requestDone[1]!.promise))];
-    await Promise.resolve();
-    expect(order).toEqual(["background 1", "request 1"]);
-    // When the background job ends, the waiting request goes first.
-    backgroundDone[0]!.resolve();
-    await first;
-    await vi.waitFor(() => expect(order).toEqual(["background 1", "request 1", "request 2"]));
-    requestDone[0]!.resolve();
-    await requests[0];
-    await vi.waitFor(() => expect(order.at(-1)).toBe("background 2"));
-    backgroundDone[1]!.resolve();
-    requestDone[1]!.resolve();
-    await Promise.all([second, ...requests]);
-    expect(gate.stats()).toMatchObject({ running: 0, queued: 0, background: 0 });
+      // Steady requests keep the next background job waiting, until it has waited long.
+      request.resolve();
+      await requestDone;
+      background[0]!.resolve();
+      await first;
+      const steadyRequests = async (ms: number) => {
+        for (let t = 0; t < ms; t += 500) {
+          await gate.run(async () => {});
+          await vi.advanceTimersByTimeAsync(500);
+        }
+      };
+      await steadyRequests(8_000); // waited about 9.1 s
+      expect(started).toEqual(["request", "background 1"]);
+      await steadyRequests(1_500); // past 10 s
+      expect(started).toEqual(["request", "background 1", "background 2"]);
+      background[1]!.resolve();
+      await second;
+      expect(gate.stats()).toMatchObject({ running: 0, queued: 0, background: 0 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

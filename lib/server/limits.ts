@@ -2,7 +2,8 @@
 // detecting) runs at most `concurrency` at a time with a short queue behind it; a request that
 // finds the queue full, or waits in it too long, is refused with `503 busy` and Retry-After
 // instead of piling up latency. Background jobs use the same slots at a lower priority: one
-// starts only when no request is waiting, and they never take the last slot. Each client also has a rate limit on uploads and on searches
+// starts when no request has come for a moment (or after waiting long, so a busy server still
+// works its backlog), and they never take the last slot. Each client also has a rate limit on uploads and on searches
 // (`429 rate_limited`), so one client cannot take every slot. Defaults suit one machine; the
 // environment overrides them (docs/reliability.md).
 import "server-only";
@@ -16,7 +17,13 @@ export interface WorkGateOptions {
   queue: number;
   /** Longest a job waits for a slot before it is refused. */
   maxWaitMs: number;
+  /** A background job starts once no request has started for this long... */
+  backgroundIdleMs?: number;
+  /** ...or once it has waited this long. */
+  backgroundMaxWaitMs?: number;
 }
+
+const BACKGROUND_POLL_MS = 100;
 
 interface Waiter {
   admit(): void;
@@ -25,8 +32,9 @@ interface Waiter {
 export class WorkGate {
   private running = 0;
   private runningBackground = 0;
+  private waitingBackground = 0;
+  private lastRequestAt = -Infinity;
   private readonly waiting: Waiter[] = [];
-  private readonly waitingBackground: Waiter[] = [];
 
   constructor(readonly options: WorkGateOptions) {}
 
@@ -40,15 +48,14 @@ export class WorkGate {
     }
   }
 
-  /** Runs a background job's `fn` when a slot is free and no request waits; it never gives up. */
+  /** Runs a background job's `fn` when the gate lets it (see above); it never gives up. */
   async runInBackground<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.mayStartBackground()) {
-      this.running++;
-      this.runningBackground++;
-    } else {
-      // leave() counts the job as running when it admits it.
-      await new Promise<void>((admit) => this.waitingBackground.push({ admit }));
-    }
+    const since = Date.now();
+    this.waitingBackground++;
+    while (!this.mayStartBackground(Date.now() - since)) await new Promise((r) => setTimeout(r, BACKGROUND_POLL_MS));
+    this.waitingBackground--;
+    this.running++;
+    this.runningBackground++;
     try {
       return await fn();
     } finally {
@@ -59,11 +66,12 @@ export class WorkGate {
 
   stats(): { running: number; queued: number; background: number; concurrency: number; queue: number } {
     const { concurrency, queue } = this.options;
-    return { running: this.running, queued: this.waiting.length, background: this.runningBackground + this.waitingBackground.length, concurrency, queue };
+    return { running: this.running, queued: this.waiting.length, background: this.runningBackground + this.waitingBackground, concurrency, queue };
   }
 
   private enter(): Promise<void> {
     const { concurrency, queue, maxWaitMs } = this.options;
+    this.lastRequestAt = Date.now();
     if (this.running < concurrency) {
       this.running++;
       return Promise.resolve();
@@ -84,21 +92,17 @@ export class WorkGate {
     });
   }
 
-  private mayStartBackground(): boolean {
-    const { concurrency } = this.options;
-    return this.running < concurrency && this.waiting.length === 0 && this.runningBackground < Math.max(1, concurrency - 1);
+  private mayStartBackground(waitedMs: number): boolean {
+    const { concurrency, backgroundIdleMs = 1_000, backgroundMaxWaitMs = 30_000 } = this.options;
+    const free = this.running < concurrency && this.waiting.length === 0 && this.runningBackground < Math.max(1, concurrency - 1);
+    return free && (Date.now() - this.lastRequestAt >= backgroundIdleMs || waitedMs >= backgroundMaxWaitMs);
   }
 
   private leave(): void {
     // The slot passes straight to the next waiter, so `running` stays as it is.
     const next = this.waiting.shift();
-    if (next) return next.admit();
-    this.running--;
-    if (this.waitingBackground.length > 0 && this.mayStartBackground()) {
-      this.running++;
-      this.runningBackground++;
-      this.waitingBackground.shift()!.admit();
-    }
+    if (next) next.admit();
+    else this.running--;
   }
 }
 
