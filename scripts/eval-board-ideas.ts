@@ -63,10 +63,10 @@ const { readCatalog } = await import("./lib/catalog-source");
 const { seededRandom } = await import("@/lib/random");
 const { INTEREST_MERGE_HEIGHT, MAX_INTERESTS } = await import("@/lib/embedding/interests");
 const { dot } = await import("@/lib/embedding/vectors");
-const { closeDatabase, getBoardRepository, getDatabase, getPinRepository } = await import("@/lib/store");
+const { closeServerContext, serverContext } = await import("@/lib/server/context");
 const { boardIdeas } = await import("@/lib/server/board-ideas");
 const { createBoard, placePin } = await import("@/lib/server/boards");
-const { closeImageModels, withServingModel } = await import("@/lib/server/image-models");
+const { withServingModel } = await import("@/lib/server/image-models");
 const { createPin } = await import("@/lib/server/pins");
 type IdeasResponse = import("@/lib/contracts").IdeasResponse;
 type User = import("@/lib/server/auth").User;
@@ -86,7 +86,8 @@ const truths = (await readFile(catalogFile, "utf8"))
   .map((line) => JSON.parse(line) as Truth)
   .filter((t) => !SKIPPED_CATEGORIES.has(t.category));
 const hasConcepts = truths.every((t) => t.group !== undefined);
-const db = await getDatabase();
+const context = await serverContext();
+const db = context.database;
 const [{ n: stored } = { n: 0 }] = await db.query<{ n: number }>("select count(*)::int as n from pins");
 
 if (stored === 0) {
@@ -211,11 +212,11 @@ for (const method of methods) await method.run(boards[0]!.id);
 // Where the merge height sits: squared distances (2 − 2·cosine) between pins on the same board.
 const pairDistances = { same: [] as number[], different: [] as number[] };
 for (const board of boards) {
-  const seqs = await (await getBoardRepository()).recentPinSeqs(board.id, 200);
-  const records = await (await getBoardRepository()).boardPins(board.id);
+  const seqs = await context.boards.recentPinSeqs(board.id, 200);
+  const records = await context.boards.boardPins(board.id);
   const categoryOf = new Map(records.map((r) => [r.seq, r.category]));
   await withServingModel(async ({ embedder }) => {
-    const vecs = await (await getPinRepository()).embeddingsOf(embedder.model, seqs);
+    const vecs = await context.pins.embeddingsOf(embedder.model, seqs);
     for (let i = 0; i < vecs.length; i++) {
       for (let j = i + 1; j < vecs.length; j++) {
         const same = categoryOf.get(vecs[i]!.seq) === categoryOf.get(vecs[j]!.seq);
@@ -279,7 +280,6 @@ if (hasConcepts) {
 }
 
 // Saves the index (a reused data dir then opens without replaying the store), then ends.
-await closeImageModels();
-await closeDatabase();
+await closeServerContext();
 if (tempDir) await rm(tempDir, { recursive: true, force: true });
 process.exit(0);

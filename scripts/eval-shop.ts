@@ -25,6 +25,7 @@ interface SceneItem {
 }
 
 const { shopScene } = await import("@/lib/server/shop");
+const { closeServerContext } = await import("@/lib/server/context");
 const { iou } = await import("@/lib/detect/boxes");
 
 const dataDir = path.resolve(values.data);
@@ -46,6 +47,8 @@ const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : "n
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
 
 async function run(fallback: boolean): Promise<string> {
+  // The detector is part of the server context and reads SHOP_FALLBACK when the context is built.
+  await closeServerContext();
   process.env.SHOP_FALLBACK = fallback ? "1" : "0";
   const crit = { iou: { found: 0, top1: 0, top5: 0 }, centre: { found: 0, top1: 0, top5: 0 } };
   let gt = 0;

@@ -3,16 +3,15 @@
 // server (DATABASE_URL). The embedded PGlite store allows one process per data directory, so
 // with it the app works its jobs itself. Prints the queues' state every few seconds; stops on
 // SIGINT/SIGTERM, leaving jobs in flight to be retried.
-import { closeImageModels } from "@/lib/server/image-models";
-import { closeJobQueue, getJobQueue, jobsReport } from "@/lib/server/jobs";
-import { closeDatabase } from "@/lib/store";
+import { closeServerContext, serverContext } from "@/lib/server/context";
+import { jobsReport } from "@/lib/server/jobs";
 
 if (!process.env.DATABASE_URL) {
   console.error("npm run worker needs DATABASE_URL: with the embedded store, the app process works the jobs itself.");
   process.exit(1);
 }
 process.env.GLIMPSE_IN_APP_WORKERS = "1"; // this process is the worker
-await getJobQueue();
+await (await serverContext()).jobs();
 console.log("working the job queues; Ctrl-C stops");
 const report = setInterval(() => {
   jobsReport()
@@ -27,9 +26,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     stopping = true;
     clearInterval(report);
     void (async () => {
-      await closeJobQueue();
-      await closeImageModels();
-      await closeDatabase();
+      await closeServerContext();
       process.exit(0);
     })();
   });

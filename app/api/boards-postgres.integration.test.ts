@@ -19,10 +19,8 @@ process.env.DATABASE_URL = url;
 process.env.DATABASE_SCHEMA = schema;
 
 afterAll(async () => {
-  const { closeJobQueue } = await import("@/lib/server/jobs");
-  const { closeDatabase } = await import("@/lib/store");
-  await closeJobQueue();
-  await closeDatabase();
+  const { closeServerContext } = await import("@/lib/server/context");
+  await closeServerContext();
   await admin.query(`drop schema if exists ${schema} cascade`);
   await admin.query(`drop schema if exists ${schema}_jobs cascade`);
   await admin.end();

@@ -64,12 +64,8 @@ const pins = await import("./pins/route");
 const search = await import("./search/route");
 
 afterAll(async () => {
-  const { closeImageModels } = await import("@/lib/server/image-models");
-  const { closeJobQueue } = await import("@/lib/server/jobs");
-  const { closeDatabase } = await import("@/lib/store");
-  await closeJobQueue();
-  await closeImageModels();
-  await closeDatabase();
+  const { closeServerContext } = await import("@/lib/server/context");
+  await closeServerContext();
   await proxy.cut().catch(() => {});
   await admin.query(`drop schema if exists ${schema} cascade`);
   await admin.query(`drop schema if exists ${schema}_jobs cascade`);

@@ -4,7 +4,7 @@ import "server-only";
 
 export { validateImage, type ValidatedImage } from "./validate";
 export { toRgb, type RgbOptions } from "./pixels";
-export { ImageStore, getImageStore, isSha256, type StoredImageFile } from "./store";
+export { ImageStore, isSha256, type StoredImageFile } from "./store";
 export { IMAGE_VARIANTS, type ImageVariant, type RenditionEncoding } from "./renditions";
 export { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "./limits";
 export { CONTENT_TYPES, sniffImageFormat, type ImageFormat } from "./format";

@@ -18,7 +18,6 @@ import {
   type RenditionEncoding,
 } from "./renditions";
 import type { ValidatedImage } from "./validate";
-import { dataDir } from "@/lib/config";
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -180,12 +179,4 @@ export class ImageStore {
     }
     return pending;
   }
-}
-
-let store: ImageStore | undefined;
-
-/** The process-wide store under `${DATA_DIR ?? "./data"}/images`. */
-export function getImageStore(): ImageStore {
-  store ??= new ImageStore(path.join(dataDir(), "images"));
-  return store;
 }

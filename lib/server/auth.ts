@@ -11,9 +11,9 @@ import { betterAuth } from "better-auth";
 import { CamelCasePlugin, Kysely } from "kysely";
 import { dataDir } from "@/lib/config";
 import { AppError } from "@/lib/errors";
-import { processWide } from "@/lib/process-wide";
-import { type Database, getDatabase } from "@/lib/store";
+import type { Database } from "@/lib/store";
 import { storeDialect } from "@/lib/store/kysely-dialect";
+import { serverContext } from "./context";
 
 export interface User {
   id: string;
@@ -61,7 +61,7 @@ export type Auth = ReturnType<typeof createAuth>;
  * The key that signs session cookies: BETTER_AUTH_SECRET when set, otherwise one made on first
  * start and kept in the data directory, so sessions survive restarts without any set-up.
  */
-async function authSecret(): Promise<string> {
+export async function authSecret(): Promise<string> {
   const fromEnv = process.env.BETTER_AUTH_SECRET;
   if (fromEnv) return fromEnv;
   const file = path.join(dataDir(), "auth-secret");
@@ -82,17 +82,9 @@ async function authSecret(): Promise<string> {
   }
 }
 
-/** The process-wide accounts service over the process-wide database. */
-export function getAuth(): Promise<Auth> {
-  return processWide("auth", async () => {
-    const [db, secret] = await Promise.all([getDatabase(), authSecret()]);
-    return createAuth(db, secret);
-  });
-}
-
 /** The signed-in user of a request, or null for a visitor. */
 export async function currentUser(request: Request): Promise<User | null> {
-  const session = await (await getAuth()).api.getSession({ headers: request.headers });
+  const session = await (await (await serverContext()).auth()).api.getSession({ headers: request.headers });
   if (!session) return null;
   const { id, name, email } = session.user;
   return { id, name, email };
@@ -111,7 +103,7 @@ export async function requireUser(request: Request): Promise<User> {
  * `invalid_email_or_password`), and `429 rate_limited` with `Retry-After`.
  */
 export async function handleAuthRequest(request: Request): Promise<Response> {
-  const response = await (await getAuth()).handler(request);
+  const response = await (await (await serverContext()).auth()).handler(request);
   if (response.status < 400) return response;
   const body = (await response.json().catch(() => ({}))) as { code?: unknown; message?: unknown };
   const headers = new Headers(response.headers);

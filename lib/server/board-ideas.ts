@@ -7,7 +7,7 @@ import "server-only";
 import type { IdeasResponse, Result } from "@/lib/contracts";
 import { INTEREST_MERGE_HEIGHT, MAX_INTERESTS, interestsOf, mergeInterests } from "@/lib/embedding/interests";
 import { dot, l2NormalizeInPlace, scoreOf } from "@/lib/embedding/vectors";
-import { getBoardRepository, getPinRepository } from "@/lib/store";
+import { serverContext } from "./context";
 import type { User } from "./auth";
 import { visibleBoard } from "./boards";
 import { withServingModel } from "./image-models";
@@ -31,8 +31,8 @@ export async function boardIdeas(
 ): Promise<IdeasResponse & { interests: number }> {
   const start = performance.now();
   await visibleBoard(boardId, viewer);
-  const seqs = await (await getBoardRepository()).recentPinSeqs(boardId, MODELLED_PINS);
-  const repository = await getPinRepository();
+  const { boards, pins: repository } = await serverContext();
+  const seqs = await boards.recentPinSeqs(boardId, MODELLED_PINS);
   let interestCount = 0;
   const results = await withServingModel(async ({ embedder, vectors }) => {
     const pins = await repository.embeddingsOf(embedder.model, seqs);

@@ -5,7 +5,7 @@ import "server-only";
 import type { Board, BoardPinsResponse, CreateBoardBody, PlacePinBody, UpdateBoardBody } from "@/lib/contracts";
 import type { BoardRecord } from "@/lib/contracts/records";
 import { AppError } from "@/lib/errors";
-import { getBoardRepository } from "@/lib/store";
+import { serverContext } from "./context";
 import type { User } from "./auth";
 import { getPinRecord, toPin } from "./pins";
 
@@ -27,7 +27,7 @@ const notFound = (id: string) => new AppError("not_found", `No board with id ${i
 
 /** The board if `viewer` may see it; 404 otherwise, whether it is secret or absent. */
 export async function visibleBoard(id: string, viewer: User | null): Promise<BoardRecord> {
-  const record = await (await getBoardRepository()).getBoard(id);
+  const record = await (await serverContext()).boards.getBoard(id);
   if (!record || (record.secret && record.ownerId !== viewer?.id)) throw notFound(id);
   return record;
 }
@@ -40,32 +40,32 @@ export async function ownedBoard(id: string, user: User): Promise<BoardRecord> {
 }
 
 export async function createBoard(user: User, body: CreateBoardBody): Promise<Board> {
-  const repository = await getBoardRepository();
+  const repository = (await serverContext()).boards;
   return toBoard(await repository.createBoard({ ownerId: user.id, ...body }));
 }
 
 /** The user's own boards (secret ones included), or another user's public ones. */
 export async function listBoards(viewer: User | null, ownerId: string): Promise<Board[]> {
-  const repository = await getBoardRepository();
+  const repository = (await serverContext()).boards;
   return (await repository.listBoards(ownerId, viewer?.id === ownerId)).map(toBoard);
 }
 
 export async function getBoardWithPins(id: string, viewer: User | null): Promise<BoardPinsResponse> {
   const record = await visibleBoard(id, viewer);
-  const pins = await (await getBoardRepository()).boardPins(id);
+  const pins = await (await serverContext()).boards.boardPins(id);
   return { board: toBoard(record), pins: pins.map(toPin) };
 }
 
 export async function updateBoard(id: string, user: User, body: UpdateBoardBody): Promise<Board> {
   await ownedBoard(id, user);
-  const updated = await (await getBoardRepository()).updateBoard(id, body);
+  const updated = await (await serverContext()).boards.updateBoard(id, body);
   if (!updated) throw notFound(id);
   return toBoard(updated);
 }
 
 export async function deleteBoard(id: string, user: User): Promise<void> {
   await ownedBoard(id, user);
-  await (await getBoardRepository()).deleteBoard(id);
+  await (await serverContext()).boards.deleteBoard(id);
 }
 
 /** Adds a pin to the board or moves it: after `after`, before `before`, or first when neither. */
@@ -73,7 +73,7 @@ export async function placePin(boardId: string, user: User, body: PlacePinBody):
   await ownedBoard(boardId, user);
   const pin = await getPinRecord(body.pinId);
   const neighbour = async (id: string | undefined) => (id === undefined ? undefined : (await getPinRecord(id)).seq);
-  const repository = await getBoardRepository();
+  const repository = (await serverContext()).boards;
   const outcome = await repository.placePin(boardId, pin.seq, {
     afterSeq: await neighbour(body.after),
     beforeSeq: await neighbour(body.before),
@@ -90,6 +90,6 @@ export async function placePin(boardId: string, user: User, body: PlacePinBody):
 export async function removePin(boardId: string, user: User, pinId: string): Promise<void> {
   await ownedBoard(boardId, user);
   const pin = await getPinRecord(pinId);
-  const removed = await (await getBoardRepository()).removePin(boardId, pin.seq);
+  const removed = await (await serverContext()).boards.removePin(boardId, pin.seq);
   if (!removed) throw new AppError("not_found", `Pin ${pinId} is not on this board.`, 404);
 }

@@ -4,13 +4,13 @@ import "server-only";
 // so a client that has a copy asks only for what was added since.
 import type { CodesQuery, CodesResponse } from "@/lib/contracts";
 import { signCode } from "@/lib/embedding/binary";
-import { getPinRepository } from "@/lib/store";
-import { getStudentDownload } from "./model-downloads";
+import { serverContext } from "./context";
 import { toPin } from "./pins";
 
 export async function catalogCodes(query: CodesQuery): Promise<CodesResponse> {
-  const { space: model, dim } = (await getStudentDownload()).response;
-  const repository = await getPinRepository();
+  const context = await serverContext();
+  const { space: model, dim } = (await context.student()).response;
+  const repository = context.pins;
   const vectors = [];
   for await (const batch of repository.streamEmbeddings(model, query.after === undefined ? 0n : BigInt(query.after))) {
     vectors.push(...batch.slice(0, query.limit - vectors.length));

@@ -1,12 +1,14 @@
-// The server's embedder is one instance per process, read from models/ under the working directory.
+// The server's embedder is one instance per model folder, read from models/ under the working directory.
 import { describe, expect, it } from "vitest";
-import { getImageEmbedder } from "./embedder";
+import { loadImageEmbedder } from "./embedder";
+import { activeModelDir, modelsDir, readModelCatalog } from "./model-catalog";
 
-describe("getImageEmbedder", () => {
+describe("loadImageEmbedder", () => {
   it("loads the shipped model once and hands out the same instance", async () => {
-    const [a, b] = await Promise.all([getImageEmbedder(), getImageEmbedder()]);
+    const { active } = await readModelCatalog(modelsDir(), activeModelDir());
+    const [a, b] = await Promise.all([loadImageEmbedder(active), loadImageEmbedder(active)]);
     expect(a).toBe(b);
-    expect(await getImageEmbedder()).toBe(a);
+    expect(await loadImageEmbedder(active)).toBe(a);
     expect(a.dim).toBe(256);
     expect(a.minRelevantScore).toBeGreaterThan(0);
     expect(a.minRelevantScore).toBeLessThan(1);

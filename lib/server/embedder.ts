@@ -3,8 +3,7 @@ import "server-only";
 // Next.js dev reloads of this module do not load a model again. Weight paths in manifests
 // resolve from process.cwd(), the repository root, in route handlers and in scripts.
 import { loadManifestEmbedder, type ManifestEmbedder } from "@/lib/embedding/manifest-embedder";
-import type { Embedder } from "@/lib/embedding/types";
-import { getModelCatalog, type CatalogModel } from "./model-catalog";
+import type { CatalogModel } from "./model-catalog";
 
 const key = Symbol.for("glimpse.image-embedders");
 type Holder = { [key]?: Map<string, Promise<ManifestEmbedder>> };
@@ -40,12 +39,4 @@ export async function releaseImageEmbedder(model: CatalogModel): Promise<void> {
   if (!loading) return;
   embedders.delete(model.path);
   (await loading.catch(() => null))?.dispose();
-}
-
-/**
- * The active model's embedder: what new vectors are made with. Search answers with the serving
- * model, which differs while a model switch re-embeds (see image-models.ts).
- */
-export async function getImageEmbedder(): Promise<Embedder> {
-  return loadImageEmbedder((await getModelCatalog()).active);
 }

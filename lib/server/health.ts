@@ -2,14 +2,12 @@
 // a model switch's progress, and the process's memory and image work.
 import "server-only";
 import type { HealthResponse } from "@/lib/contracts";
-import { getPinRepository } from "@/lib/store";
-import { getImageModels } from "./image-models";
+import { serverContext } from "./context";
 import { jobsReport } from "./jobs";
-import { serverLimits } from "./limits";
 
 export async function health(): Promise<HealthResponse> {
-  const [repository, models] = await Promise.all([getPinRepository(), getImageModels()]);
-  const [pins, jobs] = await Promise.all([repository.countPins(), jobsReport()]);
+  const context = await serverContext();
+  const [pins, models, jobs] = await Promise.all([context.pins.countPins(), context.models(), jobsReport()]);
   const memory = process.memoryUsage();
   return {
     ok: true,
@@ -21,7 +19,7 @@ export async function health(): Promise<HealthResponse> {
       rssBytes: memory.rss,
       heapUsedBytes: memory.heapUsed,
       uptimeSeconds: Math.round(process.uptime()),
-      imageWork: serverLimits().imageWork.stats(),
+      imageWork: context.limits.imageWork.stats(),
     },
   };
 }

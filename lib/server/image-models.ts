@@ -5,10 +5,11 @@ import "server-only";
 // get vectors of both models, and when the run ends serving moves to the active model in one
 // assignment and the old model leaves memory once its last request is done.
 import type { HealthResponse, ReembedProgress } from "@/lib/contracts";
-import { getImageStore } from "@/lib/image";
-import { getPinRepository, type PinRepository } from "@/lib/store";
+import type { ImageStore } from "@/lib/image";
+import type { PinRepository } from "@/lib/store";
+import { serverContext } from "./context";
 import { LoadedModel } from "./loaded-model";
-import { forgetModelCatalog, getModelCatalog, type CatalogModel, type ModelCatalog } from "./model-catalog";
+import { activeModelDir, modelsDir, readModelCatalog, type CatalogModel, type ModelCatalog } from "./model-catalog";
 import { reembedCatalog } from "./reembed";
 import { planServing } from "./serving-plan";
 
@@ -26,17 +27,18 @@ export class ImageModels {
     private readonly catalog: ModelCatalog,
     serving: LoadedModel,
     private readonly repository: PinRepository,
+    private readonly images: ImageStore,
   ) {
     this.current = serving;
   }
 
-  static async open(): Promise<ImageModels> {
-    const catalog = await getModelCatalog();
-    const repository = await getPinRepository();
+  /** Reads models/ and opens the model to serve; a re-embed starts if the store needs one. */
+  static async open({ pins: repository, images }: { pins: PinRepository; images: ImageStore }): Promise<ImageModels> {
+    const catalog = await readModelCatalog(modelsDir(), activeModelDir());
     const active = catalog.active.key;
     const [missing, stored] = await Promise.all([repository.countPinsWithoutEmbedding(active), repository.countEmbeddingsByModel()]);
     const plan = planServing({ active, missing, stored, available: new Set(catalog.byKey.keys()) });
-    const models = new ImageModels(catalog, await LoadedModel.load(catalog.byKey.get(plan.serving)!, repository), repository);
+    const models = new ImageModels(catalog, await LoadedModel.load(catalog.byKey.get(plan.serving)!, repository), repository, images);
     if (plan.reembed) models.startReembed(plan.reembed.from, missing);
     return models;
   }
@@ -105,7 +107,7 @@ export class ImageModels {
     const complete = await reembedCatalog({
       target,
       repository: this.repository,
-      images: getImageStore(),
+      images: this.images,
       progress: this.progress!,
       pauseMs: Math.max(0, Number(process.env.GLIMPSE_REEMBED_PAUSE_MS) || 0),
       signal: this.stop.signal,
@@ -123,39 +125,13 @@ export class ImageModels {
   }
 }
 
-const key = Symbol.for("glimpse.image-models");
-type Holder = { [key]?: Promise<ImageModels> };
-
-/** The process-wide models, opened on first use (a re-embed starts then if one is needed). */
-export function getImageModels(): Promise<ImageModels> {
-  const g = globalThis as Holder;
-  if (!g[key]) {
-    const opening = ImageModels.open();
-    // A failed open must not stick: the next request tries again.
-    opening.catch(() => {
-      if (g[key] === opening) delete g[key];
-    });
-    g[key] = opening;
-  }
-  return g[key]!;
-}
-
-/** Closes the process-wide models; the next use reads models/ and the store afresh (a restart). */
-export async function closeImageModels(): Promise<void> {
-  const g = globalThis as Holder;
-  const opening = g[key];
-  delete g[key];
-  forgetModelCatalog();
-  if (opening) await (await opening.catch(() => null))?.close();
-}
-
 /** Runs `fn` with the serving model, kept in memory until `fn` settles even if a switch comes. */
 export async function withServingModel<T>(fn: (model: LoadedModel) => Promise<T>): Promise<T> {
-  const serving = (await getImageModels()).serving;
+  const serving = (await (await serverContext()).models()).serving;
   return serving.use(() => fn(serving));
 }
 
 /** Runs `fn` with every model a new pin needs a vector of (the serving one first). */
 export async function withWriteModels<T>(fn: (models: LoadedModel[]) => Promise<T>): Promise<T> {
-  return (await getImageModels()).withWriteModels(fn);
+  return (await (await serverContext()).models()).withWriteModels(fn);
 }

@@ -12,17 +12,15 @@ process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "glimpse-jobs-"));
 process.env.DATABASE_URL = "";
 
 const { createPin } = await import("./pins");
-const { closeJobQueue, getJobQueue, jobsReport, SCENE_ANALYSIS } = await import("./jobs");
+const { jobsReport, SCENE_ANALYSIS } = await import("./jobs");
 const { shopPin } = await import("./shop");
-const { closeImageModels, withServingModel } = await import("./image-models");
+const { withServingModel } = await import("./image-models");
+const { closeServerContext, serverContext } = await import("./context");
 const { JobQueue } = await import("@/lib/jobs/queue");
-const { closeDatabase, getDatabase, getPinRepository } = await import("@/lib/store");
 
-afterAll(async () => {
-  await closeJobQueue();
-  await closeImageModels();
-  await closeDatabase();
-});
+afterAll(closeServerContext);
+
+const getDatabase = async () => (await serverContext()).database;
 
 async function waitFor(check: () => Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 600; i++) {
@@ -36,7 +34,7 @@ const fields = (title: string, kind: "pin" | "product") => ({ title, kind, descr
 
 describe("jobs after uploads", () => {
   it("analyzes new scene pins in the background, including one whose job was lost in a crash", async () => {
-    const repository = await getPinRepository();
+    let repository = (await serverContext()).pins;
     const model = await withServingModel(async (m) => m.key);
     const analysisOf = async (sha: string) => repository.findSceneAnalysis(sha, model);
 
@@ -46,11 +44,12 @@ describe("jobs after uploads", () => {
     const lost = await createPin(await picture(41), fields("Lost scene", "pin"));
     await waitFor(async () => (await jobsReport())[SCENE_ANALYSIS.name]!.queued === 1, "the lost pin's job to be queued");
     await (await getDatabase()).query("delete from pgboss.job where name = $1", [SCENE_ANALYSIS.name]);
-    await closeJobQueue();
+    await closeServerContext();
 
-    // Workers start: the backlog is queued and worked, and new scene pins are analyzed too.
+    // A restart with workers: the backlog is queued and worked, and new scene pins are analyzed too.
     process.env.GLIMPSE_IN_APP_WORKERS = "1";
-    await getJobQueue();
+    await (await serverContext()).jobs();
+    repository = (await serverContext()).pins;
     const scene = await createPin(await picture(42), fields("New scene", "pin"));
     const product = await createPin(await picture(43), fields("A product", "product"));
     const lostRecord = (await repository.getPin(lost.id))!;

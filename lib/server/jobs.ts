@@ -6,14 +6,13 @@
 // process unless GLIMPSE_IN_APP_WORKERS=0 (then `npm run worker` processes work the jobs).
 import "server-only";
 import type { JobsReport } from "@/lib/contracts";
-import { JobQueue, type QueueDefinition } from "@/lib/jobs/queue";
-import { processWide, forgetProcessWide } from "@/lib/process-wide";
-import { getDatabase, getPinRepository } from "@/lib/store";
+import type { JobQueue, QueueDefinition } from "@/lib/jobs/queue";
+import { serverContext, type ServerContext } from "./context";
 import { withServingModel } from "./image-models";
 import { storedSceneAnalysis } from "./shop";
 
 export const SCENE_ANALYSIS: QueueDefinition = { name: "scene-analysis", retryLimit: 4, retryDelaySeconds: 5, expireInSeconds: 300 };
-const QUEUES = [SCENE_ANALYSIS] as const;
+export const JOB_QUEUES: readonly QueueDefinition[] = [SCENE_ANALYSIS];
 /** Scene pins listed per query while enqueueing the ones left without an analysis. */
 const BACKLOG_BATCH = 1_000;
 
@@ -21,59 +20,49 @@ interface SceneAnalysisJob {
   pinId: string;
 }
 
-/** The process-wide queue; in-app workers start with it unless turned off. */
-export function getJobQueue(): Promise<JobQueue> {
-  return processWide("jobs", async () => {
-    const queue = await JobQueue.open(await getDatabase(), QUEUES);
-    if (process.env.GLIMPSE_IN_APP_WORKERS !== "0") await startWorkers(queue);
-    return queue;
-  });
+/** Whether this process works jobs: the app does unless told not to; `npm run worker` always does. */
+export function worksJobsInProcess(): boolean {
+  return process.env.GLIMPSE_IN_APP_WORKERS !== "0";
 }
 
 /** Works every queue in this process, after enqueueing what a crash may have left out. */
-export async function startWorkers(queue: JobQueue): Promise<void> {
+export async function startWorkers(context: ServerContext, queue: JobQueue): Promise<void> {
   await queue.work<SceneAnalysisJob>(SCENE_ANALYSIS.name, 1, analyzeScenePin);
-  await enqueueSceneBacklog(queue);
+  await enqueueSceneBacklog(context, queue);
 }
 
 /** Queues the scene analysis of a pin just stored; a failure here is repaired when workers next start. */
 export function afterPinStored(pin: { id: string; kind: string }): void {
   if (pin.kind !== "pin") return;
-  getJobQueue()
+  serverContext()
+    .then((context) => context.jobs())
     .then((queue) => queue.send(SCENE_ANALYSIS.name, { pinId: pin.id } satisfies SceneAnalysisJob))
     .catch((error: unknown) => console.error(`queueing the scene analysis of pin ${pin.id} failed`, error));
 }
 
 async function analyzeScenePin({ pinId }: SceneAnalysisJob): Promise<void> {
-  const record = await (await getPinRepository()).getPin(pinId);
+  const record = await (await serverContext()).pins.getPin(pinId);
   if (!record) return; // deleted since: nothing to do
   await withServingModel((model) => storedSceneAnalysis(model, record.imageSha256, true));
 }
 
-async function enqueueSceneBacklog(queue: JobQueue): Promise<void> {
-  const repository = await getPinRepository();
+async function enqueueSceneBacklog({ pins }: ServerContext, queue: JobQueue): Promise<void> {
   const model = await withServingModel(async (serving) => serving.key);
   const waiting = await queue.counts(SCENE_ANALYSIS.name);
   // Jobs already waiting cover the pins they name; only a backlog with none waiting is re-listed.
   if (waiting.queued + waiting.active > 0) return;
   for (let after = 0n; ; ) {
-    const pins = await repository.scenePinsWithoutAnalysis(model, after, BACKLOG_BATCH);
-    if (pins.length === 0) return;
-    const records = await repository.getPinsBySeq(pins.map((p) => p.seq));
+    const batch = await pins.scenePinsWithoutAnalysis(model, after, BACKLOG_BATCH);
+    if (batch.length === 0) return;
+    const records = await pins.getPinsBySeq(batch.map((p) => p.seq));
     await queue.sendMany(SCENE_ANALYSIS.name, [...records.values()].map((r) => ({ pinId: r.id })));
-    after = pins.at(-1)!.seq;
+    after = batch.at(-1)!.seq;
   }
 }
 
 export async function jobsReport(): Promise<JobsReport> {
-  const queue = await getJobQueue();
+  const queue = await (await serverContext()).jobs();
   const report: JobsReport = {};
-  for (const { name } of QUEUES) report[name] = await queue.counts(name);
+  for (const { name } of JOB_QUEUES) report[name] = await queue.counts(name);
   return report;
-}
-
-/** Stops the process-wide queue (tests, scripts). */
-export async function closeJobQueue(): Promise<void> {
-  const opening = forgetProcessWide<JobQueue>("jobs");
-  if (opening) await (await opening.catch(() => null))?.close();
 }

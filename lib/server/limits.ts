@@ -9,6 +9,7 @@
 import "server-only";
 import { availableParallelism } from "node:os";
 import { AppError } from "@/lib/errors";
+import { serverContext } from "./context";
 
 export interface WorkGateOptions {
   /** Image jobs running at once. */
@@ -173,8 +174,8 @@ export function clientAddress(request: Request): string {
 }
 
 /** Counts a request against its client's limit of `kind`; throws `429 rate_limited` when over. */
-export function limitRate(request: Request, kind: "uploads" | "searches"): void {
-  serverLimits()[kind].take(clientAddress(request));
+export async function limitRate(request: Request, kind: "uploads" | "searches"): Promise<void> {
+  (await serverContext()).limits[kind].take(clientAddress(request));
 }
 
 function setting(name: string, fallback: number): number {
@@ -199,12 +200,4 @@ export function limitsFromEnvironment(): ServerLimits {
     uploads: new RateLimit({ name: "uploads", perMinute: setting("GLIMPSE_UPLOADS_PER_MINUTE", 1200) }),
     searches: new RateLimit({ name: "searches", perMinute: setting("GLIMPSE_SEARCHES_PER_MINUTE", 1200) }),
   };
-}
-
-const key = Symbol.for("glimpse.limits");
-type Holder = { [key]?: ServerLimits };
-
-/** The process-wide limits, read from the environment on first use. */
-export function serverLimits(): ServerLimits {
-  return ((globalThis as Holder)[key] ??= limitsFromEnvironment());
 }

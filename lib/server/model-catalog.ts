@@ -36,26 +36,6 @@ export function activeModelDir(): string {
   return process.env.GLIMPSE_IMAGE_MODEL?.trim() || DEFAULT_IMAGE_MODEL_DIR;
 }
 
-const key = Symbol.for("glimpse.model-catalog");
-type Holder = { [key]?: Promise<ModelCatalog> };
-
-/** The catalog, read on first use; `forgetModelCatalog` makes the next call read it again. */
-export function getModelCatalog(): Promise<ModelCatalog> {
-  const g = globalThis as Holder;
-  if (!g[key]) {
-    const reading = readModelCatalog(modelsDir(), activeModelDir());
-    reading.catch(() => {
-      if (g[key] === reading) delete g[key];
-    });
-    g[key] = reading;
-  }
-  return g[key]!;
-}
-
-export function forgetModelCatalog(): void {
-  delete (globalThis as Holder)[key];
-}
-
 export async function readModelCatalog(root: string, activeDir: string): Promise<ModelCatalog> {
   const byKey = new Map<string, CatalogModel>();
   let active: CatalogModel | undefined;

@@ -8,6 +8,7 @@ import type { StudentModelResponse } from "@/lib/contracts";
 import { makeInputDynamic, type ModelJson } from "@/lib/embedding/graph-loader";
 import { modelKey, spaceKey, type EmbeddingManifest } from "@/lib/embedding/manifest";
 import { readManifest } from "@/lib/embedding/model-files";
+import { serverContext } from "./context";
 import { modelsDir } from "./model-catalog";
 
 /** The student the browser runs (a folder under models/). */
@@ -20,19 +21,17 @@ interface ServedFile {
   dynamicInput?: string;
 }
 
-interface Student {
+export interface StudentDownload {
   response: StudentModelResponse;
   files: Map<string, ServedFile>;
 }
-
-const key = Symbol.for("glimpse.student-download");
-type Holder = { [key]?: Promise<Student> };
 
 export function fileUrl(model: string, name: string): string {
   return `/api/models/${encodeURIComponent(model)}/files/${encodeURIComponent(name)}`;
 }
 
-async function describeStudent(root: string): Promise<Student> {
+/** The student's manifest with URLs, and its files; described once per process (context.ts). */
+export async function describeStudent(root: string): Promise<StudentDownload> {
   const dir = path.join(modelsDir(), STUDENT_MODEL_DIR);
   let manifest: EmbeddingManifest;
   try {
@@ -74,22 +73,9 @@ async function describeStudent(root: string): Promise<Student> {
   };
 }
 
-/** Described once per process: the manifest and its files do not change while it runs. */
-export function getStudentDownload(): Promise<Student> {
-  const g = globalThis as Holder;
-  if (!g[key]) {
-    const loading = describeStudent(process.cwd());
-    loading.catch(() => {
-      if (g[key] === loading) delete g[key];
-    });
-    g[key] = loading;
-  }
-  return g[key]!;
-}
-
 /** One file of the student, by the model key and name its URL carries. */
 export async function readStudentFile(model: string, name: string): Promise<{ bytes: Uint8Array; contentType: string }> {
-  const student = await getStudentDownload();
+  const student = await (await serverContext()).student();
   const served = student.response.key === model ? student.files.get(name) : undefined;
   if (!served) throw new AppError("not_found", "No such model file.", 404);
   const bytes = await readFile(served.file);

@@ -55,9 +55,8 @@ process.env.GLIMPSE_IMAGE_MODEL = "base";
 const { createPin, deletePin } = await import("./pins");
 const { searchByEmbedding, searchByImage } = await import("./search");
 const { health } = await import("./health");
-const { closeImageModels } = await import("./image-models");
+const { closeServerContext, serverContext } = await import("./context");
 const { loadedImageModels } = await import("./embedder");
-const { closeDatabase, getPinRepository } = await import("@/lib/store");
 
 const fields = (title: string) => ({ title, description: "", category: undefined, kind: "pin" as const, boardId: undefined });
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
@@ -73,7 +72,7 @@ async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs = 
 }
 
 async function vectorOf(image: Buffer, model: string): Promise<Float32Array | null> {
-  return (await getPinRepository()).findEmbedding(sha256(image), model);
+  return (await serverContext()).pins.findEmbedding(sha256(image), model);
 }
 
 async function embeddingSearch(vector: Float32Array, model: string) {
@@ -96,8 +95,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await closeImageModels();
-  await closeDatabase();
+  await closeServerContext();
 });
 
 describe("switching the image model", () => {
@@ -110,7 +108,7 @@ describe("switching the image model", () => {
 
   it("re-embeds in the background while the previous model serves, resumes after a restart, then switches", async () => {
     const [first, second, third] = pins as [(typeof pins)[0], (typeof pins)[0], (typeof pins)[0]];
-    await closeImageModels();
+    await closeServerContext();
     process.env.GLIMPSE_IMAGE_MODEL = "next";
     // A long rest between images holds the run open while the checks below happen.
     process.env.GLIMPSE_REEMBED_PAUSE_MS = "10000";
@@ -147,7 +145,7 @@ describe("switching the image model", () => {
     expect(loadedImageModels()).toHaveLength(2);
 
     // A restart picks up only what is still missing.
-    await closeImageModels();
+    await closeServerContext();
     process.env.GLIMPSE_REEMBED_PAUSE_MS = "0";
     const resumed = (await models()).reembed!;
     expect(resumed).toMatchObject({ from: BASE, to: NEXT });
@@ -161,7 +159,7 @@ describe("switching the image model", () => {
     await waitFor(() => loadedImageModels().length === 1);
     expect(loadedImageModels()[0]).toMatch(/next$/);
 
-    const repository = await getPinRepository();
+    const repository = (await serverContext()).pins;
     expect(await repository.countPinsWithoutEmbedding(NEXT)).toBe(0);
     // The next model's vectors are the base model's with the first component negated.
     for (const image of [second.image, third.image, addedImage]) {
@@ -191,7 +189,7 @@ describe("switching the image model", () => {
 
     // Back to the base model, with the next model's folder deleted: nothing else can serve, so
     // the base model does at once and embeds the pin it lacks in the background.
-    await closeImageModels();
+    await closeServerContext();
     renameSync(path.join(modelsRoot, "next"), `${modelsRoot}-next-removed`);
     process.env.GLIMPSE_IMAGE_MODEL = "base";
     expect(await models()).toMatchObject({ image: BASE, active: BASE, reembed: { from: null, to: BASE, total: 1 } });

@@ -5,12 +5,11 @@ import "server-only";
 import type { CreatePinFields, FeedQuery, FeedResponse, Pin } from "@/lib/contracts";
 import type { PinRecord } from "@/lib/contracts/records";
 import { AppError } from "@/lib/errors";
-import { getImageStore, validateImage, type RgbImage } from "@/lib/image";
-import { getPinRepository } from "@/lib/store";
+import { validateImage, type RgbImage } from "@/lib/image";
 import { catalogPixels } from "./catalog-pixels";
-import { getImageModels, withWriteModels } from "./image-models";
+import { serverContext, type ServerContext } from "./context";
+import { withWriteModels } from "./image-models";
 import { afterPinStored } from "./jobs";
-import { serverLimits } from "./limits";
 import { StageTimings } from "./stage-timings";
 
 /** The API's view of a stored pin. */
@@ -35,18 +34,23 @@ export function toPin(record: PinRecord): Pin {
 
 /** Adds a pin; `timings` gets the time of each stage (wait, decode, embed, store, index). */
 export async function createPin(bytes: Uint8Array, fields: CreatePinFields, timings = new StageTimings()): Promise<Pin> {
+  const context = await serverContext();
   const queued = performance.now();
-  const pin = await serverLimits().imageWork.run(() => {
+  const pin = await context.limits.imageWork.run(() => {
     timings.add("wait", performance.now() - queued);
-    return storeNewPin(bytes, fields, timings);
+    return storeNewPin(context, bytes, fields, timings);
   });
   afterPinStored(pin);
   return pin;
 }
 
-async function storeNewPin(bytes: Uint8Array, fields: CreatePinFields, timings: StageTimings): Promise<Pin> {
+async function storeNewPin(
+  { pins: repository, images }: ServerContext,
+  bytes: Uint8Array,
+  fields: CreatePinFields,
+  timings: StageTimings,
+): Promise<Pin> {
   const image = await timings.time("decode", () => validateImage(bytes));
-  const repository = await getPinRepository();
   return withWriteModels(async (models) => {
     let pixels: RgbImage | undefined;
     const embeddings: { model: string; vector: Float32Array }[] = [];
@@ -60,7 +64,7 @@ async function storeNewPin(bytes: Uint8Array, fields: CreatePinFields, timings: 
       embeddings.push({ model: embedder.model, vector });
     }
     const storing = performance.now();
-    await getImageStore().put(image);
+    await images.put(image);
     const record = await repository.createPin({
       title: fields.title ?? "",
       description: fields.description ?? "",
@@ -88,7 +92,7 @@ async function storeNewPin(bytes: Uint8Array, fields: CreatePinFields, timings: 
 }
 
 export async function getPinRecord(id: string): Promise<PinRecord> {
-  const record = await (await getPinRepository()).getPin(id);
+  const record = await (await serverContext()).pins.getPin(id);
   if (!record) throw new AppError("not_found", `No pin with id ${id}.`, 404);
   return record;
 }
@@ -98,13 +102,14 @@ export async function getPin(id: string): Promise<Pin> {
 }
 
 export async function listFeed(query: FeedQuery): Promise<FeedResponse> {
-  const page = await (await getPinRepository()).listFeed(query);
+  const page = await (await serverContext()).pins.listFeed(query);
   return { pins: page.pins.map(toPin), nextCursor: page.nextCursor };
 }
 
 export async function deletePin(id: string): Promise<void> {
-  const models = await getImageModels();
-  const deleted = await (await getPinRepository()).deletePin(id);
+  const context = await serverContext();
+  const models = await context.models();
+  const deleted = await context.pins.deletePin(id);
   if (!deleted) throw new AppError("not_found", `No pin with id ${id}.`, 404);
   // Only after the row is gone: a re-embed that still saw the pin has added it by now.
   await models.withWriteModels(async (written) => {

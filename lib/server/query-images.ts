@@ -11,7 +11,7 @@ import { dataDir } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_IMAGE_LIMITS, validateImage } from "@/lib/image";
 import { openImage } from "@/lib/image/decode";
-import { serverLimits } from "./limits";
+import { serverContext } from "./context";
 
 export const QUERY_IMAGE_DAYS = 7;
 const KEPT_MS = QUERY_IMAGE_DAYS * 24 * 3600 * 1000;
@@ -27,8 +27,8 @@ export interface StoredQueryImage {
   expiresAt: string;
 }
 
-export function storeQueryImage(bytes: Uint8Array): Promise<StoredQueryImage> {
-  return serverLimits().imageWork.run(() => keepQueryImage(bytes));
+export async function storeQueryImage(bytes: Uint8Array): Promise<StoredQueryImage> {
+  return (await serverContext()).limits.imageWork.run(() => keepQueryImage(bytes));
 }
 
 async function keepQueryImage(bytes: Uint8Array): Promise<StoredQueryImage> {

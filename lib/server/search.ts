@@ -13,10 +13,9 @@ import type {
 import { dot, float32FromBytes, l2NormalizeInPlace, scoreOf } from "@/lib/embedding/vectors";
 import { AppError } from "@/lib/errors";
 import { toRgb, validateImage } from "@/lib/image";
-import { getPinRepository } from "@/lib/store";
 import { EMBEDDING_MAX_SIDE } from "./catalog-pixels";
-import { getImageModels, withServingModel } from "./image-models";
-import { serverLimits } from "./limits";
+import { serverContext } from "./context";
+import { withServingModel } from "./image-models";
 import { getPinRecord, toPin } from "./pins";
 import type { Hit } from "./vectors";
 
@@ -35,9 +34,9 @@ function elapsed(start: number): number {
   return Math.round((performance.now() - start) * 10) / 10;
 }
 
-export function searchByImage(bytes: Uint8Array, fields: ImageSearchFields): Promise<SearchResponse> {
+export async function searchByImage(bytes: Uint8Array, fields: ImageSearchFields): Promise<SearchResponse> {
   const start = performance.now();
-  return serverLimits().imageWork.run(() => searchImage(bytes, fields, start));
+  return (await serverContext()).limits.imageWork.run(() => searchImage(bytes, fields, start));
 }
 
 async function searchImage(bytes: Uint8Array, fields: ImageSearchFields, start: number): Promise<SearchResponse> {
@@ -56,7 +55,7 @@ async function searchImage(bytes: Uint8Array, fields: ImageSearchFields, start: 
 export async function searchByText(query: TextSearchQuery): Promise<SearchResponse> {
   const start = performance.now();
   const { q, k, ...filters } = query;
-  const ranked = await (await getPinRepository()).textSearch(q, filters, k);
+  const ranked = await (await serverContext()).pins.textSearch(q, filters, k);
   const results = ranked.map(({ record, rank }) => ({ id: record.id, score: rank, pin: toPin(record) }));
   return { results, tookMs: elapsed(start), model: "postgres-fts-english" };
 }
@@ -86,7 +85,7 @@ export function normalize(vector: Float32Array): Float32Array {
 export async function searchByEmbedding(body: EmbeddingSearchBody): Promise<SearchResponse> {
   const start = performance.now();
   const { embedding, views = [], model, k, ...filters } = body;
-  const models = await getImageModels();
+  const models = await (await serverContext()).models();
   const serving = models.serving;
   return serving.use(async () => {
     const { embedder, vectors } = serving;
@@ -108,7 +107,7 @@ export async function searchByEmbedding(body: EmbeddingSearchBody): Promise<Sear
 export async function similarPins(id: string, k: number): Promise<SimilarResponse> {
   const start = performance.now();
   const record = await getPinRecord(id);
-  const repository = await getPinRepository();
+  const repository = (await serverContext()).pins;
   return withServingModel(async ({ embedder, vectors }) => {
     const vector = await repository.findEmbedding(record.imageSha256, embedder.model);
     if (!vector) throw new AppError("warming_up", "This pin has not been embedded with the current model yet.", 503, 30);

@@ -6,19 +6,19 @@
 // contract's ShopResponse.
 import "server-only";
 import type { ShopFields, ShopObject, ShopResponse } from "@/lib/contracts";
-import { DEFAULT_DETECTOR_CONFIG, SceneDetector, selectObjects, withMargin, type Detection } from "@/lib/detect";
+import { selectObjects, withMargin, type Detection } from "@/lib/detect";
 import { isOneObjectOnPlainBackground } from "@/lib/detect/plain-background";
 import { rerankByCategory } from "@/lib/detect/rerank";
 import { cropRgb } from "@/lib/embedding/resample";
 import { scoreOf } from "@/lib/embedding/vectors";
 import { AppError } from "@/lib/errors";
-import { boxToPixelRect, getImageStore, toRgb, validateImage, type RgbImage, type ValidatedImage } from "@/lib/image";
+import { boxToPixelRect, toRgb, validateImage, type RgbImage, type ValidatedImage } from "@/lib/image";
 import { catalogPixels } from "./catalog-pixels";
+import { serverContext } from "./context";
 import { withServingModel } from "./image-models";
-import { serverLimits } from "./limits";
 import type { LoadedModel } from "./loaded-model";
 import { getPinRecord, toPin } from "./pins";
-import { getPinRepository, type SceneAnalysis } from "@/lib/store";
+import type { SceneAnalysis } from "@/lib/store";
 
 /** Scenes are decoded at up to this side: crops of small objects keep enough pixels to embed. */
 const SCENE_MAX_SIDE = 1024;
@@ -49,26 +49,6 @@ export interface ShopPolicy {
 }
 
 export const SHOP_POLICY: ShopPolicy = { relevantOnly: true, wholePictureMatch: true, plainBackground: true };
-
-const detectorKey = Symbol.for("glimpse.scene-detectors");
-type Holder = { [detectorKey]?: Map<boolean, Promise<SceneDetector>> };
-
-/** The process-wide detector; SHOP_FALLBACK=0 runs the COCO detector alone (for evaluation). */
-export function getSceneDetector(): Promise<SceneDetector> {
-  const fallback = process.env.SHOP_FALLBACK !== "0";
-  const detectors = ((globalThis as Holder)[detectorKey] ??= new Map());
-  let loading = detectors.get(fallback);
-  if (!loading) {
-    loading = SceneDetector.load(process.cwd(), { ...DEFAULT_DETECTOR_CONFIG, fallback });
-    const mine = loading;
-    // A failed load must not stick: the next request tries again.
-    mine.catch(() => {
-      if (detectors.get(fallback) === mine) detectors.delete(fallback);
-    });
-    detectors.set(fallback, loading);
-  }
-  return loading;
-}
 
 function elapsed(start: number): number {
   return Math.round((performance.now() - start) * 10) / 10;
@@ -112,7 +92,7 @@ interface AnalyzedScene {
 
 /** Detects the scene's objects and embeds each (with context) and the whole picture: the costly half. */
 async function analyzePixels(model: LoadedModel, { scene, picture }: ScenePixels): Promise<AnalyzedScene> {
-  const proposals = await (await getSceneDetector()).detect(scene);
+  const proposals = await (await (await serverContext()).detector()).detect(scene);
   const cropped = proposals.flatMap((detection) => {
     const crop = cropFor(scene, detection);
     return crop ? [{ detection, crop }] : [];
@@ -143,9 +123,9 @@ async function matchScene(model: LoadedModel, { analysis, whole }: AnalyzedScene
   return shown.map((m) => m.object);
 }
 
-export function shopScene(bytes: Uint8Array, fields: ShopFields, policy: ShopPolicy = SHOP_POLICY): Promise<ShopResponse> {
+export async function shopScene(bytes: Uint8Array, fields: ShopFields, policy: ShopPolicy = SHOP_POLICY): Promise<ShopResponse> {
   const start = performance.now();
-  return serverLimits().imageWork.run(async () => {
+  return (await serverContext()).limits.imageWork.run(async () => {
     const pixels = await decodeScene(await validateImage(bytes));
     return withServingModel(async (model) => {
       const objects = await matchScene(model, await analyzePixels(model, pixels), fields.k, policy);
@@ -160,15 +140,15 @@ export function shopScene(bytes: Uint8Array, fields: ShopFields, policy: ShopPol
  * pin's vector is not there yet (a model switch).
  */
 export async function storedSceneAnalysis(model: LoadedModel, imageSha256: string, background = false): Promise<AnalyzedScene | null> {
-  const repository = await getPinRepository();
+  const { pins: repository, images, limits } = await serverContext();
   const whole = await repository.findEmbedding(imageSha256, model.key);
   if (!whole) return null;
   const stored = await repository.findSceneAnalysis(imageSha256, model.key);
   if (stored) return { analysis: stored, whole };
-  const original = await getImageStore().original(imageSha256);
+  const original = await images.original(imageSha256);
   if (!original) throw new AppError("unavailable", "This pin's image is not in the image store.", 503);
   const analyze = async () => analyzePixels(model, await decodeScene(await validateImage(original)));
-  const gate = serverLimits().imageWork;
+  const gate = limits.imageWork;
   const analyzed = await (background ? gate.runInBackground(analyze) : gate.run(analyze));
   await repository.putSceneAnalysis(imageSha256, model.key, analyzed.analysis);
   return { analysis: analyzed.analysis, whole };

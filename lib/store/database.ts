@@ -6,7 +6,6 @@ import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { runMigrations } from "./migrate";
 import { dataDir } from "@/lib/config";
-import { forgetProcessWide, processWide } from "@/lib/process-wide";
 
 /** Something that runs parameterized SQL: the database itself, or one open transaction. */
 export interface Queryable {
@@ -69,15 +68,4 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     }
   }
   return db;
-}
-
-/** The process-wide database, opened and migrated on first use. */
-export function getDatabase(): Promise<Database> {
-  return processWide("database", () => openDatabase());
-}
-
-/** Closes the process-wide database (scripts call this before exiting). */
-export async function closeDatabase(): Promise<void> {
-  const opening = forgetProcessWide<Database>("database");
-  if (opening) await (await opening).close();
 }

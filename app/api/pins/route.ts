@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export function POST(request: Request) {
   return answer(async () => {
-    limitRate(request, "uploads");
+    await limitRate(request, "uploads");
     const { image, fields } = await parseImageForm(request, CreatePinFields);
     const timings = new StageTimings();
     const response = json({ pin: await uploadPin(request, image, fields, timings) }, 201);

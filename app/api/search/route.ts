@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export function POST(request: Request) {
   return answer(async () => {
-    limitRate(request, "searches");
+    await limitRate(request, "searches");
     const { image, fields } = await parseImageForm(request, ImageSearchFields);
     return json(await searchByImage(image, fields));
   });
@@ -15,7 +15,7 @@ export function POST(request: Request) {
 
 export function GET(request: Request) {
   return answer(async () => {
-    limitRate(request, "searches");
+    await limitRate(request, "searches");
     return json(await searchByText(parseQuery(request, TextSearchQuery)));
   });
 }

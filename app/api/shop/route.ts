@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export function POST(request: Request) {
   return answer(async () => {
-    limitRate(request, "searches");
+    await limitRate(request, "searches");
     const { image, fields } = await parseImageForm(request, ShopFields);
     return json(await shopScene(image, fields));
   });

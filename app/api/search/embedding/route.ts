@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export function POST(request: Request) {
   return answer(async () => {
-    limitRate(request, "searches");
+    await limitRate(request, "searches");
     return json(await searchByEmbedding(await parseJson(request, EmbeddingSearchBody)));
   });
 }

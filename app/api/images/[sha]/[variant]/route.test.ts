@@ -2,20 +2,21 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getImageStore } from "@/lib/image/store";
+import { ImageStore } from "@/lib/image/store";
 import sharp from "sharp";
 import { encoded, noisyRaw } from "@/lib/image/test-images";
 import { validateImage } from "@/lib/image/validate";
 import { GET } from "./route";
 
 let dataDir: string;
+const images = () => new ImageStore(path.join(dataDir, "images"));
 let sha: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "glimpse-route-"));
-  process.env.DATA_DIR = dataDir; // read once, when the store singleton is first made
+  process.env.DATA_DIR = dataDir; // read once, when the server context is first built
   const image = await validateImage(await encoded("png", 400, 300));
-  await getImageStore().put(image);
+  await images().put(image);
   sha = image.sha256;
 });
 
@@ -58,7 +59,7 @@ describe("GET /api/images/:sha/:variant", () => {
       .toBuffer();
     expect(await sharp(upload).metadata()).toMatchObject({ orientation: 6, exif: expect.anything() });
     const photo = await validateImage(new Uint8Array(upload));
-    await getImageStore().put(photo);
+    await images().put(photo);
 
     const response = await get(photo.sha256, "original");
     expect(response.status).toBe(200);
@@ -72,7 +73,7 @@ describe("GET /api/images/:sha/:variant", () => {
     // The same again from the kept copy; the server's own reads still get the upload's bytes.
     const again = await get(photo.sha256, "original");
     expect(again.headers.get("etag")).toBe(response.headers.get("etag"));
-    expect(Buffer.from(await getImageStore().original(photo.sha256) ?? [])).toEqual(upload);
+    expect(Buffer.from(await images().original(photo.sha256) ?? [])).toEqual(upload);
   });
 
   it("answers 304 when the client holds the same ETag", async () => {

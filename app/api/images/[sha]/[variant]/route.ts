@@ -3,7 +3,8 @@ import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/server/http";
 import { IMAGE_VARIANTS, type ImageVariant } from "@/lib/image/renditions";
 import { preferredEncoding } from "@/lib/image/negotiate";
-import { getImageStore, isSha256 } from "@/lib/image/store";
+import { isSha256 } from "@/lib/image/store";
+import { serverContext } from "@/lib/server/context";
 
 function notFound(message: string): Response {
   return errorResponse(new AppError("not_found", message, 404));
@@ -21,7 +22,7 @@ export async function GET(
   if (!isSha256(sha)) return notFound("No image has that id.");
   if (!isVariant(variant)) return notFound(`No variant "${variant}"; use ${IMAGE_VARIANTS.join(", ")}.`);
 
-  const file = await getImageStore().read(sha, variant, preferredEncoding(request.headers.get("accept")));
+  const file = await (await serverContext()).images.read(sha, variant, preferredEncoding(request.headers.get("accept")));
   if (!file) return notFound("No image has that id.");
 
   const headers = new Headers({
