@@ -29,6 +29,14 @@ export const JobCounts = z.object({
 export const JobsReport = z.record(z.string(), JobCounts);
 export type JobsReport = z.infer<typeof JobsReport>;
 
+const WorkGateStats = z.object({
+  running: z.number().int(),
+  queued: z.number().int(),
+  background: z.number().int(),
+  concurrency: z.number().int(),
+  queue: z.number().int(),
+});
+
 export const HealthResponse = z.object({
   ok: z.literal(true),
   pins: z.number().int(),
@@ -59,14 +67,9 @@ export const HealthResponse = z.object({
       rssBytes: z.number().int(),
       heapUsedBytes: z.number().int(),
       uptimeSeconds: z.number(),
-      /** Image work running, requests waiting for a slot, background jobs running or waiting, and the limits. */
-      imageWork: z.object({
-        running: z.number().int(),
-        queued: z.number().int(),
-        background: z.number().int(),
-        concurrency: z.number().int(),
-        queue: z.number().int(),
-      }),
+      /** Image work and store-only reads: running, requests waiting for a slot, background jobs, and the limits. */
+      imageWork: WorkGateStats,
+      reads: WorkGateStats,
     })
     .optional(),
 });

@@ -20,6 +20,7 @@ export async function health(): Promise<HealthResponse> {
       heapUsedBytes: memory.heapUsed,
       uptimeSeconds: Math.round(process.uptime()),
       imageWork: context.limits.imageWork.stats(),
+      reads: context.limits.reads.stats(),
     },
   };
 }

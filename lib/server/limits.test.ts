@@ -20,7 +20,7 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 
 describe("WorkGate", () => {
   it("runs at most `concurrency` jobs, queues the next ones in order and refuses past the queue", async () => {
-    const gate = new WorkGate({ concurrency: 2, queue: 2, maxWaitMs: 60_000 });
+    const gate = new WorkGate({ what: "with other images", concurrency: 2, queue: 2, maxWaitMs: 60_000 });
     const release = [deferred(), deferred(), deferred(), deferred()];
     const started: number[] = [];
     const jobs = release.map((d, i) =>
@@ -47,7 +47,7 @@ describe("WorkGate", () => {
   });
 
   it("frees the slot when a job throws", async () => {
-    const gate = new WorkGate({ concurrency: 1, queue: 0, maxWaitMs: 1000 });
+    const gate = new WorkGate({ what: "with other images", concurrency: 1, queue: 0, maxWaitMs: 1000 });
     await expect(gate.run(async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     expect(await gate.run(async () => "next")).toBe("next");
   });
@@ -55,7 +55,7 @@ describe("WorkGate", () => {
   it("refuses a job that waited longer than maxWaitMs, and leaves the queue clean", async () => {
     vi.useFakeTimers();
     try {
-      const gate = new WorkGate({ concurrency: 1, queue: 4, maxWaitMs: 5_000 });
+      const gate = new WorkGate({ what: "with other images", concurrency: 1, queue: 4, maxWaitMs: 5_000 });
       const hold = deferred();
       const first = gate.run(() => hold.promise);
       const waiting = rejection(gate.run(async () => "never"));
@@ -75,7 +75,7 @@ describe("WorkGate background jobs", () => {
   it("wait for a quiet moment, never take the last slot, and start anyway after waiting long", async () => {
     vi.useFakeTimers();
     try {
-      const gate = new WorkGate({ concurrency: 2, queue: 8, maxWaitMs: 60_000, backgroundIdleMs: 1_000, backgroundMaxWaitMs: 10_000 });
+      const gate = new WorkGate({ what: "with other images", concurrency: 2, queue: 8, maxWaitMs: 60_000, backgroundIdleMs: 1_000, backgroundMaxWaitMs: 10_000 });
       const started: string[] = [];
       const job = (name: string, until: Promise<void>) => async () => {
         started.push(name);

@@ -12,7 +12,9 @@ import { AppError } from "@/lib/errors";
 import { serverContext } from "./context";
 
 export interface WorkGateOptions {
-  /** Image jobs running at once. */
+  /** What a refused request is told is busy, e.g. "with other images". */
+  what: string;
+  /** Jobs running at once. */
   concurrency: number;
   /** Jobs allowed to wait for a slot; more are refused at once. */
   queue: number;
@@ -77,7 +79,7 @@ export class WorkGate {
       this.running++;
       return Promise.resolve();
     }
-    if (this.waiting.length >= queue) return Promise.reject(busy(maxWaitMs));
+    if (this.waiting.length >= queue) return Promise.reject(this.busy());
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
         admit: () => {
@@ -87,7 +89,7 @@ export class WorkGate {
       };
       const timer = setTimeout(() => {
         this.waiting.splice(this.waiting.indexOf(waiter), 1);
-        reject(busy(maxWaitMs));
+        reject(this.busy());
       }, maxWaitMs);
       this.waiting.push(waiter);
     });
@@ -99,16 +101,17 @@ export class WorkGate {
     return free && (Date.now() - this.lastRequestAt >= backgroundIdleMs || waitedMs >= backgroundMaxWaitMs);
   }
 
+  private busy(): AppError {
+    const { what, maxWaitMs } = this.options;
+    return new AppError("busy", `The server is busy ${what}; try again shortly.`, 503, Math.max(1, Math.round(maxWaitMs / 2000)));
+  }
+
   private leave(): void {
     // The slot passes straight to the next waiter, so `running` stays as it is.
     const next = this.waiting.shift();
     if (next) next.admit();
     else this.running--;
   }
-}
-
-function busy(maxWaitMs: number): AppError {
-  return new AppError("busy", "The server is busy with other images; try again shortly.", 503, Math.max(1, Math.round(maxWaitMs / 2000)));
 }
 
 export interface RateLimitOptions {
@@ -185,6 +188,8 @@ function setting(name: string, fallback: number): number {
 
 export interface ServerLimits {
   imageWork: WorkGate;
+  /** Reads that only query the store (feed pages, text search, vector search, similar pins). */
+  reads: WorkGate;
   uploads: RateLimit;
   searches: RateLimit;
 }
@@ -193,9 +198,18 @@ export function limitsFromEnvironment(): ServerLimits {
   const concurrency = Math.max(1, setting("GLIMPSE_IMAGE_CONCURRENCY", availableParallelism()));
   return {
     imageWork: new WorkGate({
+      what: "with other images",
       concurrency,
       queue: setting("GLIMPSE_IMAGE_QUEUE", 8 * concurrency),
       maxWaitMs: setting("GLIMPSE_IMAGE_QUEUE_WAIT_MS", 10_000),
+    }),
+    // The embedded store answers one query at a time: a few reads in flight keep its queue
+    // short, so image work (which also queries it) is not stuck behind a crowd of cheap reads.
+    reads: new WorkGate({
+      what: "with other searches",
+      concurrency: Math.max(1, setting("GLIMPSE_READ_CONCURRENCY", 4 * availableParallelism())),
+      queue: setting("GLIMPSE_READ_QUEUE", 64),
+      maxWaitMs: setting("GLIMPSE_READ_QUEUE_WAIT_MS", 5_000),
     }),
     uploads: new RateLimit({ name: "uploads", perMinute: setting("GLIMPSE_UPLOADS_PER_MINUTE", 1200) }),
     searches: new RateLimit({ name: "searches", perMinute: setting("GLIMPSE_SEARCHES_PER_MINUTE", 1200) }),

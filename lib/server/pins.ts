@@ -102,7 +102,8 @@ export async function getPin(id: string): Promise<Pin> {
 }
 
 export async function listFeed(query: FeedQuery): Promise<FeedResponse> {
-  const page = await (await serverContext()).pins.listFeed(query);
+  const { pins, limits } = await serverContext();
+  const page = await limits.reads.run(() => pins.listFeed(query));
   return { pins: page.pins.map(toPin), nextCursor: page.nextCursor };
 }
 

@@ -55,7 +55,8 @@ async function searchImage(bytes: Uint8Array, fields: ImageSearchFields, start: 
 export async function searchByText(query: TextSearchQuery): Promise<SearchResponse> {
   const start = performance.now();
   const { q, k, ...filters } = query;
-  const ranked = await (await serverContext()).pins.textSearch(q, filters, k);
+  const { pins, limits } = await serverContext();
+  const ranked = await limits.reads.run(() => pins.textSearch(q, filters, k));
   const results = ranked.map(({ record, rank }) => ({ id: record.id, score: rank, pin: toPin(record) }));
   return { results, tookMs: elapsed(start), model: "postgres-fts-english" };
 }
@@ -85,33 +86,38 @@ export function normalize(vector: Float32Array): Float32Array {
 export async function searchByEmbedding(body: EmbeddingSearchBody): Promise<SearchResponse> {
   const start = performance.now();
   const { embedding, views = [], model, k, ...filters } = body;
-  const models = await (await serverContext()).models();
+  const context = await serverContext();
+  const models = await context.models();
   const serving = models.serving;
-  return serving.use(async () => {
-    const { embedder, vectors } = serving;
-    if (!models.acceptsQueryModel(model)) {
-      throw new AppError("model_mismatch", `Vectors of model ${model} cannot be searched; this catalog uses ${embedder.model}.`, 409);
-    }
-    const query = [embedding, ...views].map((value, i) => {
-      const vector = decodeEmbedding(value);
-      if (vector.length !== embedder.dim) {
-        throw new AppError("invalid_field", `${i === 0 ? "embedding" : `views[${i - 1}]`}: expected ${embedder.dim} values, got ${vector.length}.`);
+  return context.limits.reads.run(() =>
+    serving.use(async () => {
+      const { embedder, vectors } = serving;
+      if (!models.acceptsQueryModel(model)) {
+        throw new AppError("model_mismatch", `Vectors of model ${model} cannot be searched; this catalog uses ${embedder.model}.`, 409);
       }
-      return normalize(vector);
-    });
-    const hits = await vectors.nearest(query, k, filters);
-    return { results: toResults(hits), tookMs: elapsed(start), model: embedder.model, minRelevantScore: embedder.minRelevantScore };
-  });
+      const query = [embedding, ...views].map((value, i) => {
+        const vector = decodeEmbedding(value);
+        if (vector.length !== embedder.dim) {
+          throw new AppError("invalid_field", `${i === 0 ? "embedding" : `views[${i - 1}]`}: expected ${embedder.dim} values, got ${vector.length}.`);
+        }
+        return normalize(vector);
+      });
+      const hits = await vectors.nearest(query, k, filters);
+      return { results: toResults(hits), tookMs: elapsed(start), model: embedder.model, minRelevantScore: embedder.minRelevantScore };
+    }),
+  );
 }
 
 export async function similarPins(id: string, k: number): Promise<SimilarResponse> {
   const start = performance.now();
   const record = await getPinRecord(id);
-  const repository = (await serverContext()).pins;
-  return withServingModel(async ({ embedder, vectors }) => {
-    const vector = await repository.findEmbedding(record.imageSha256, embedder.model);
-    if (!vector) throw new AppError("warming_up", "This pin has not been embedded with the current model yet.", 503, 30);
-    const hits = await vectors.nearest([vector], k, {}, record.seq);
-    return { results: toResults(hits), tookMs: elapsed(start), minRelevantScore: embedder.minRelevantScore };
-  });
+  const { pins: repository, limits } = await serverContext();
+  return limits.reads.run(() =>
+    withServingModel(async ({ embedder, vectors }) => {
+      const vector = await repository.findEmbedding(record.imageSha256, embedder.model);
+      if (!vector) throw new AppError("warming_up", "This pin has not been embedded with the current model yet.", 503, 30);
+      const hits = await vectors.nearest([vector], k, {}, record.seq);
+      return { results: toResults(hits), tookMs: elapsed(start), minRelevantScore: embedder.minRelevantScore };
+    }),
+  );
 }

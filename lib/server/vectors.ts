@@ -1,11 +1,12 @@
-// The catalog's vector search: the ANN index of one model, kept in step with the store, saved
-// to disk a little after each change (the store can always replay what a crash lost), and a
-// `nearest` that scores pins by their best query view and applies filters after hydration.
-// Which model's index serves search is decided in image-models.ts.
+// The catalog's vector search: the ANN index of one model, opened in the background (loaded
+// from its file, or rebuilt from the store when the file is missing or damaged), kept in step
+// with the store, saved to disk a little after each change (the store can always replay what a
+// crash lost), and a `nearest` that scores pins by their best query view and applies filters
+// after hydration. Which model's index serves search is decided in image-models.ts.
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { SearchFilters } from "@/lib/contracts";
 import type { PinRecord } from "@/lib/contracts/records";
-import { setTimeout as sleep } from "node:timers/promises";
 import { openVectorIndex } from "@/lib/index";
 import type { UsearchIndex } from "@/lib/index/usearch-index";
 import { dot } from "@/lib/embedding/vectors";
@@ -38,15 +39,8 @@ export interface IndexOpening {
   startedAt: string;
 }
 
-/**
- * Versions come from one process-wide counter, so a cache keyed by version never mistakes
- * the index of one model for another's.
- */
-let lastVersion = 0;
-
 export class CatalogVectors {
   private saveTimer: NodeJS.Timeout | null = null;
-  private changes = ++lastVersion;
   private index: UsearchIndex | null = null;
   /** Adds and removes that arrive while the index opens, applied in order once it has. */
   private readonly pending: Array<(index: UsearchIndex) => void> = [];
@@ -83,18 +77,11 @@ export class CatalogVectors {
     };
   }
 
-  /** Bumped on every add and remove, so caches of search results know when they are stale. */
-  get version(): number {
-    return this.changes;
-  }
-
   add(seq: bigint, vector: Float32Array): void {
-    this.changes = ++lastVersion;
     this.apply((index) => index.add([{ key: seq, vector }]));
   }
 
   remove(seq: bigint): void {
-    this.changes = ++lastVersion;
     this.apply((index) => {
       if (index.has(seq)) index.remove(seq);
     });
