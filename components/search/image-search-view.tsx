@@ -4,6 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect } from "react";
+import { ApiError } from "@/lib/client/api-error";
 import { imageSearchQuery, shareQueryImageQuery, sharedQueryImageQuery } from "@/lib/client/queries";
 import { markQueryImageShared, setQueryImage, useQueryImage, type QueryImage } from "@/lib/client/query-image";
 import { GridSkeleton } from "@/components/pin/grid-skeleton";
@@ -16,9 +17,21 @@ import { SearchResults } from "./search-results";
 
 export function ImageSearchView() {
   const image = useQueryImage();
-  const sharedId = useSearchParams().get("image");
+  const params = useSearchParams();
+  const sharedId = params.get("image");
+  const shareError = params.get("shareError");
   if (image && (sharedId === null || image.sharedId === undefined || image.sharedId === sharedId)) return <ImageSearch image={image} />;
-  return sharedId ? <SharedImage sharedId={sharedId} /> : <ChooseImagePrompt />;
+  if (sharedId) return <SharedImage sharedId={sharedId} />;
+  if (shareError && !image) {
+    // What was shared to Glimpse from another app could not be searched (app/share/route.ts).
+    return (
+      <div className="mt-10">
+        <ErrorMessage error={new ApiError(shareError, "What was shared could not be searched.", 400)} />
+        <ChooseImagePrompt />
+      </div>
+    );
+  }
+  return <ChooseImagePrompt />;
 }
 
 /** A reloaded or shared search: fetch the server's copy of the image and search with it. */

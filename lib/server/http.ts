@@ -119,6 +119,20 @@ export async function parseJson<S extends z.ZodType>(request: Request, schema: S
   return parseWith(schema, value);
 }
 
+/** A multipart body, read within the body limit and deadline. */
+export async function readMultipart(request: Request): Promise<FormData> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
+    throw new AppError("bad_request", "Send the image as multipart/form-data in the field `image`.", 415);
+  }
+  const body = await readBody(request, MAX_BODY_BYTES);
+  try {
+    return await new Response(body, { headers: { "content-type": contentType } }).formData();
+  } catch {
+    throw new AppError("bad_request", "The multipart body could not be read.");
+  }
+}
+
 /**
  * Parses a multipart body whose image travels in the field `image` and whose other fields are
  * text validated by `schema`. Any other file field is refused rather than silently ignored.
@@ -127,17 +141,7 @@ export async function parseImageForm<S extends z.ZodType>(
   request: Request,
   schema: S,
 ): Promise<{ image: Uint8Array; fields: z.output<S> }> {
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
-    throw new AppError("bad_request", "Send the image as multipart/form-data in the field `image`.", 415);
-  }
-  const body = await readBody(request, MAX_BODY_BYTES);
-  let form: FormData;
-  try {
-    form = await new Response(body, { headers: { "content-type": contentType } }).formData();
-  } catch {
-    throw new AppError("bad_request", "The multipart body could not be read.");
-  }
+  const form = await readMultipart(request);
   let image: Uint8Array | undefined;
   const fields: Record<string, string> = {};
   for (const [name, value] of form.entries()) {
