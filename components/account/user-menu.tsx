@@ -3,7 +3,7 @@
 // toggle and their initial, which leads to their boards.
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { BoardsIcon } from "@/components/ui/icons";
+import { BoardsIcon, PersonIcon } from "@/components/ui/icons";
 import { useBoardWorkspace } from "@/components/board/board-workspace";
 import { useSignedInUser } from "@/components/board/use-board-actions";
 
@@ -13,8 +13,10 @@ export function UserMenu() {
   if (user.isPending) return <span className="h-10 w-10 shrink-0" />;
   if (!user.data) {
     return (
-      <Link href="/sign-in" className={buttonClass("ghost", "shrink-0")} data-testid="header-sign-in">
-        Sign in
+      // On a phone the words would squeeze the search field to a few letters: an icon there.
+      <Link href="/sign-in" className={buttonClass("ghost", "shrink-0 px-3 sm:px-4")} data-testid="header-sign-in" title="Sign in">
+        <PersonIcon className="sm:hidden" />
+        <span className="sr-only sm:not-sr-only">Sign in</span>
       </Link>
     );
   }

@@ -73,8 +73,9 @@ function ImageSearch({ image }: { image: QueryImage }) {
             Visual matches
           </h1>
           {search.data && (
-            <p className="text-sm text-neutral-500">
-              {Math.round(search.data.tookMs)} ms · {search.data.model}
+            // The model's id is for developers: in the tooltip, not in the sentence people read.
+            <p className="text-sm text-neutral-500" title={`model ${search.data.model}`}>
+              {Math.round(search.data.tookMs)} ms
             </p>
           )}
         </div>
