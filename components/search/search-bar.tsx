@@ -27,12 +27,12 @@ function SearchForm({ initialQuery }: { initialQuery: string }) {
         name="q"
         type="search"
         defaultValue={initialQuery}
-        placeholder="Search ideas"
+        placeholder="Search"
         aria-label="Search"
         autoComplete="off"
         enterKeyHint="search"
         data-testid="header-search-input"
-        className="h-11 w-full min-w-0 rounded-full bg-neutral-100 pl-11 pr-12 text-[15px] text-neutral-900 placeholder:text-neutral-500 hover:bg-neutral-200/70 focus:bg-white focus:outline-2 focus:outline-blue-600 [&::-webkit-search-cancel-button]:hidden"
+        className="h-11 w-full min-w-0 rounded-full bg-neutral-100 pl-10 pr-11 text-[15px] text-neutral-900 placeholder:text-neutral-500 hover:bg-neutral-200/70 focus:bg-white focus:outline-2 focus:outline-blue-600 [&::-webkit-search-cancel-button]:hidden"
       />
       <button
         type="button"
