@@ -1,7 +1,7 @@
 // Everything the services depend on, wired in one place: the store (database and repositories),
 // the image store and the limits; and, opened on first use because they cost time or memory,
-// the image models (embedders and vector indexes), the scene detector, the student the browser
-// downloads, the accounts service and the job queue. The app, `npm run worker`, scripts and
+// the image models (embedders and vector indexes), the scene detector, the word reader (OCR),
+// the student the browser downloads, the accounts service and the job queue. The app, `npm run worker`, scripts and
 // tests all get this same wiring. One per process, kept on globalThis because Next.js dev
 // reloads re-evaluate modules and PGlite allows one process per data directory; a part whose
 // opening fails is tried again on next use.
@@ -11,6 +11,7 @@ import { dataDir } from "@/lib/config";
 import { DEFAULT_DETECTOR_CONFIG, SceneDetector } from "@/lib/detect";
 import { ImageStore } from "@/lib/image";
 import { JobQueue } from "@/lib/jobs/queue";
+import { WordReader } from "@/lib/ocr/word-reader";
 import { BoardRepository, openDatabase, PinRepository, type Database } from "@/lib/store";
 import { type Auth, createAuth, authSecret } from "./auth";
 import { ImageModels } from "./image-models";
@@ -48,6 +49,7 @@ export class ServerContext {
     SceneDetector.load(process.cwd(), { ...DEFAULT_DETECTOR_CONFIG, fallback: process.env.SHOP_FALLBACK !== "0" }),
   );
   private readonly lazyStudent = new Lazy(() => describeStudent(process.cwd()));
+  private readonly lazyWordReader = new Lazy(() => WordReader.start());
   private readonly lazyAuth = new Lazy(async () => createAuth(this.database, await authSecret()));
   private readonly lazyJobs = new Lazy(async () => {
     const queue = await JobQueue.open(this.database, JOB_QUEUES);
@@ -82,6 +84,11 @@ export class ServerContext {
     return this.lazyStudent.get();
   }
 
+  /** Reads the words in pictures (OCR), in a worker thread. */
+  wordReader(): Promise<WordReader> {
+    return this.lazyWordReader.get();
+  }
+
   auth(): Promise<Auth> {
     return this.lazyAuth.get();
   }
@@ -96,6 +103,7 @@ export class ServerContext {
     await (await this.lazyJobs.opened())?.close();
     await (await this.lazyModels.opened())?.close();
     (await this.lazyDetector.opened())?.dispose();
+    await (await this.lazyWordReader.opened())?.close();
     await this.database.close();
   }
 }

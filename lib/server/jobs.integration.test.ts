@@ -1,7 +1,8 @@
 // The durable job queue on the embedded store: a new scene pin's analysis runs as a job and is
 // stored; a pin whose job was lost (stored, then a crash before it was queued) is found and
-// queued when workers start; Shop the Look on the pin then reads the stored analysis; and a job
-// that keeps failing is retried with backoff, then stays failed with its reason.
+// queued when workers start; Shop the Look on the pin then reads the stored analysis; a new
+// pin's words are read and text search finds it by them; and a job that keeps failing is
+// retried with backoff, then stays failed with its reason.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,7 +13,7 @@ process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "glimpse-jobs-"));
 process.env.DATABASE_URL = "";
 
 const { createPin } = await import("./pins");
-const { jobsReport, SCENE_ANALYSIS } = await import("./jobs");
+const { jobsReport, READ_WORDS, SCENE_ANALYSIS } = await import("./jobs");
 const { shopPin } = await import("./shop");
 const { withServingModel } = await import("./image-models");
 const { closeServerContext, serverContext } = await import("./context");
@@ -70,6 +71,19 @@ describe("jobs after uploads", () => {
     const shop = await shopPin(scene.id, { k: 3 });
     expect(Array.isArray(shop.objects)).toBe(true);
     expect(await analyzedAt()).toBe(before);
+  });
+
+  it("reads the words in a new pin's picture, so text search finds the pin by them", async () => {
+    const sharp = (await import("sharp")).default;
+    const { searchByText } = await import("./search");
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"><rect width="100%" height="100%" fill="#e8dcc4"/>
+      <text x="40" y="150" font-family="DejaVu Sans" font-size="52" fill="#222">Lighthouse</text>
+      <text x="60" y="260" font-family="DejaVu Serif" font-size="40" fill="#503" transform="rotate(-6 60 260)">Marmalade</text></svg>`;
+    const poster = await sharp(Buffer.from(svg)).jpeg().toBuffer();
+    const pin = await createPin(poster, fields("A poster", "product"));
+    const found = async (word: string) => (await searchByText({ q: word, k: 5 })).results.some((r) => r.id === pin.id);
+    await waitFor(async () => (await found("lighthouse")) && (await found("marmalade")), "the pin to be found by the words in its picture");
+    expect((await jobsReport())[READ_WORDS.name]).toMatchObject({ failed: 0 });
   });
 
   it("retries a failing job with backoff, then keeps it failed with the reason", async () => {

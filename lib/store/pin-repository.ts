@@ -349,6 +349,35 @@ export class PinRepository {
     return rows.map((r) => ({ seq: BigInt(r.seq), imageSha256: r.image_sha256 }));
   }
 
+  /** The words read from an image, or null when it has not been read. */
+  async findImageWords(sha256: string): Promise<string | null> {
+    const rows = await this.db.query<{ words: string }>("select words from image_words where image_sha256 = $1", [sha256]);
+    return rows[0]?.words ?? null;
+  }
+
+  /** Keeps the words read from an image and puts them in the text of every pin that shows it. */
+  async putImageWords(sha256: string, words: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `insert into image_words (image_sha256, words) values ($1, $2)
+         on conflict (image_sha256) do update set words = excluded.words, read_at = now()`,
+        [sha256, words],
+      );
+      await tx.query("update pins set ocr_text = $2 where image_sha256 = $1 and ocr_text is distinct from $2", [sha256, words]);
+    });
+  }
+
+  /** Pins whose image has not been read yet, oldest first. */
+  async pinsWithUnreadImages(afterSeq: bigint, limit: number): Promise<PinImage[]> {
+    const rows = await this.db.query<{ seq: string; image_sha256: string }>(
+      `select p.seq::text as seq, p.image_sha256 from pins p
+        where p.seq > $1::bigint and not exists (select 1 from image_words w where w.image_sha256 = p.image_sha256)
+        order by p.seq limit $2`,
+      [String(afterSeq), limit],
+    );
+    return rows.map((r) => ({ seq: BigInt(r.seq), imageSha256: r.image_sha256 }));
+  }
+
   /** Vectors of the pins that pass the filters: exact search when a filter is very selective. */
   async embeddingsMatching(model: string, filters: SearchFilters, limit: number): Promise<StoredVector[]> {
     const params = new Params([model, limit]);

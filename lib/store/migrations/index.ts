@@ -4,10 +4,11 @@ import * as initial from "./001_initial";
 import * as titleTrigrams from "./002_title_trigrams";
 import * as accountsAndBoards from "./003_accounts_and_boards";
 import * as sceneAnalyses from "./004_scene_analyses";
+import * as imageWords from "./005_image_words";
 
 export interface Migration {
   readonly name: string;
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [initial, titleTrigrams, accountsAndBoards, sceneAnalyses];
+export const migrations: readonly Migration[] = [initial, titleTrigrams, accountsAndBoards, sceneAnalyses, imageWords];
