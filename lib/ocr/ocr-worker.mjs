@@ -7,7 +7,10 @@ import { parentPort } from "node:worker_threads";
 const { default: Ocr } = await import("@gutenye/ocr-node");
 let ocr;
 try {
-  ocr = await Ocr.create();
+  // Reading words is background work: one core, and no spinning thread pool between pictures.
+  ocr = await Ocr.create({
+    onnxOptions: { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: "sequential", extra: { session: { intra_op: { allow_spinning: "0" } } } },
+  });
   parentPort.postMessage({ type: "ready" });
 } catch (e) {
   parentPort.postMessage({ type: "failed", message: e instanceof Error ? e.message : String(e) });
