@@ -10,6 +10,7 @@ const nextConfig: NextConfig = {
     "onnxruntime-node",
     "heic-decode",
     "libheif-js",
+    "@gutenye/ocr-node",
   ],
   // Cross-origin isolation lets the browser's WASM backend use threads (SharedArrayBuffer).
   async headers() {
