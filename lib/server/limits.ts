@@ -1,9 +1,10 @@
 // What protects the server from more work than it can do. Image work (decoding, embedding,
 // detecting) runs at most `concurrency` at a time with a short queue behind it; a request that
 // finds the queue full, or waits in it too long, is refused with `503 busy` and Retry-After
-// instead of piling up latency. Background jobs use the same slots at a lower priority: one
-// starts when no request has come for a moment (or after waiting long, so a busy server still
-// works its backlog), and they never take the last slot. Each client also has a rate limit on uploads and on searches
+// instead of piling up latency. Reads that only query the store have a gate of their own.
+// Background jobs use the image-work slots at a lower priority: one starts when no request has
+// come for a moment (or after waiting long, so a busy server still works its backlog), and
+// they never take the last slot. Each client also has a rate limit on uploads and on searches
 // (`429 rate_limited`), so one client cannot take every slot. Defaults suit one machine; the
 // environment overrides them (docs/reliability.md).
 import "server-only";
@@ -203,8 +204,9 @@ export function limitsFromEnvironment(): ServerLimits {
       queue: setting("GLIMPSE_IMAGE_QUEUE", 8 * concurrency),
       maxWaitMs: setting("GLIMPSE_IMAGE_QUEUE_WAIT_MS", 10_000),
     }),
-    // The embedded store answers one query at a time: a few reads in flight keep its queue
-    // short, so image work (which also queries it) is not stuck behind a crowd of cheap reads.
+    // The embedded store answers one query at a time: a few reads in flight keep its queue, and
+    // the reads' own latency, bounded. (It does not by itself keep a crowd of reads from taking
+    // the main thread from image work: docs/reliability.md.)
     reads: new WorkGate({
       what: "with other searches",
       concurrency: Math.max(1, setting("GLIMPSE_READ_CONCURRENCY", 4 * availableParallelism())),
