@@ -36,8 +36,8 @@ export async function startWorkers(context: ServerContext, queue: JobQueue): Pro
   await queue.work<PinJob>(SCENE_ANALYSIS.name, 1, analyzeScenePin);
   await queue.work<PinJob>(READ_WORDS.name, 1, readPinWords);
   const model = await withServingModel(async (serving) => serving.key);
-  await enqueueBacklog(queue, SCENE_ANALYSIS, (after) => context.pins.scenePinsWithoutAnalysis(model, after, BACKLOG_BATCH));
-  await enqueueBacklog(queue, READ_WORDS, (after) => context.pins.pinsWithUnreadImages(after, BACKLOG_BATCH));
+  await enqueueBacklog(context, queue, SCENE_ANALYSIS, (after) => context.pins.scenePinsWithoutAnalysis(model, after, BACKLOG_BATCH));
+  await enqueueBacklog(context, queue, READ_WORDS, (after) => context.pins.pinsWithUnreadImages(after, BACKLOG_BATCH));
 }
 
 /** Queues the work that follows a pin just stored; a failure here is repaired when workers next start. */
@@ -72,11 +72,15 @@ async function readPinWords({ pinId }: PinJob): Promise<void> {
 }
 
 /** Queues a job for every pin that `missing` lists, when none of the queue's jobs is waiting. */
-async function enqueueBacklog(queue: JobQueue, { name }: QueueDefinition, missing: (afterSeq: bigint) => Promise<PinImage[]>): Promise<void> {
+async function enqueueBacklog(
+  { pins }: ServerContext,
+  queue: JobQueue,
+  { name }: QueueDefinition,
+  missing: (afterSeq: bigint) => Promise<PinImage[]>,
+): Promise<void> {
   const waiting = await queue.counts(name);
   // Jobs already waiting cover the pins they name; only a backlog with none waiting is re-listed.
   if (waiting.queued + waiting.active > 0) return;
-  const { pins } = await serverContext();
   for (let after = 0n; ; ) {
     const batch = await missing(after);
     if (batch.length === 0) return;
