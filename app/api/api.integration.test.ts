@@ -113,6 +113,24 @@ describe("image search", () => {
     expect(SearchResponse.parse(await response.json()).results[0]!.id).toBe(created[2]!.id);
   });
 
+  it("refines the picture with words (multisearch): the pin both rank well comes first", async () => {
+    const query = created[4]!;
+    const alone = SearchResponse.parse(await (await search.POST(post("/api/search", form(query.image, { k: "6" })))).json());
+    expect(alone.results[0]!.id).toBe(query.id);
+    const kettle = created[0]!;
+    const refined = SearchResponse.parse(await (await search.POST(post("/api/search", form(query.image, { k: "6", q: "kettle" })))).json());
+    // The scarf is first by the picture, the kettle by the words; nothing else matches both.
+    expect(refined.results.slice(0, 2).map((r) => r.id).sort()).toEqual([query.id, kettle.id].sort());
+    expect(refined.results[0]!.score).toBeLessThanOrEqual(1);
+    expect(refined.minRelevantScore).toBeUndefined();
+    // Words that match the picture's own pin keep it first, with the top score.
+    const both = SearchResponse.parse(await (await search.POST(post("/api/search", form(query.image, { k: "6", q: "scarf" })))).json());
+    expect(both.results[0]).toMatchObject({ id: query.id, score: 1 });
+    // Empty words are no words.
+    const empty = SearchResponse.parse(await (await search.POST(post("/api/search", form(query.image, { k: "6", q: " " })))).json());
+    expect(empty.results.map((r) => r.id)).toEqual(alone.results.map((r) => r.id));
+  });
+
   it("answers a vector search, and 409 for another model's vectors", async () => {
     const unit = Array.from({ length: 256 }, (_, i) => (i === 0 ? 1 : 0));
     const { model } = SearchResponse.parse(await (await search.POST(post("/api/search", form(created[0]!.image, { k: "1" })))).json());

@@ -4,14 +4,16 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { describe, expect, it } from "vitest";
-import { ErrorBody, QueryImageResponse } from "@/lib/contracts";
+import { afterAll, describe, expect, it } from "vitest";
+import { ErrorBody, QueryImageResponse, QueryImageWordsResponse } from "@/lib/contracts";
 import { picture } from "@/lib/testing/pictures";
 
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "glimpse-query-images-"));
 
 const store = await import("./query-images/route");
 const read = await import("./query-images/[id]/route");
+const words = await import("./query-images/[id]/words/route");
+const { closeServerContext } = await import("@/lib/server/context");
 
 const base = "http://test.local";
 const post = (bytes: Uint8Array | Buffer, type = "image/jpeg") => {
@@ -20,6 +22,11 @@ const post = (bytes: Uint8Array | Buffer, type = "image/jpeg") => {
   return store.POST(new Request(`${base}/api/query-images`, { method: "POST", body }));
 };
 const get = (id: string) => read.GET(new Request(`${base}/api/query-images/${id}`), { params: Promise.resolve({ id }) });
+
+const getWords = (id: string) =>
+  words.GET(new Request(`${base}/api/query-images/${id}/words`), { params: Promise.resolve({ id }) });
+
+afterAll(() => closeServerContext());
 
 describe("query images", () => {
   it("keeps an upright, metadata-free JPEG under a stable id", async () => {
@@ -54,5 +61,21 @@ describe("query images", () => {
       expect(response.status).toBe(404);
       expect(ErrorBody.parse(await response.json()).error.code).toBe("not_found");
     }
+  });
+
+  it("reads the words in a kept image once, for the chips that refine its search", async () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"><rect width="100%" height="100%" fill="#dfe8ec"/>
+      <text x="40" y="140" font-family="DejaVu Sans" font-size="54" fill="#222">Lighthouse</text>
+      <text x="60" y="250" font-family="DejaVu Serif" font-size="40" fill="#503">the Marmalade</text></svg>`;
+    const screenshot = await sharp(Buffer.from(svg)).png().toBuffer();
+    const stored = QueryImageResponse.parse(await (await post(screenshot, "image/png")).json());
+    const response = await getWords(stored.id);
+    expect(response.status).toBe(200);
+    const read = QueryImageWordsResponse.parse(await response.json());
+    expect(read.words.map((w) => w.toLowerCase())).toEqual(["lighthouse", "marmalade"]);
+    expect(read.lines).toHaveLength(2);
+    // The second ask is answered from what was kept.
+    expect(QueryImageWordsResponse.parse(await (await getWords(stored.id)).json())).toEqual(read);
+    expect((await getWords("0".repeat(64))).status).toBe(404);
   });
 });

@@ -1,9 +1,9 @@
 "use client";
 // /search/image: the query image beside the catalog's closest pins. The server keeps a copy of
 // the image, and its id goes in the URL (?image=), so a reload or a shared link searches again.
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { ApiError } from "@/lib/client/api-error";
 import { imageSearchQuery, shareQueryImageQuery, sharedQueryImageQuery } from "@/lib/client/queries";
 import { markQueryImageShared, setQueryImage, useQueryImage, type QueryImage } from "@/lib/client/query-image";
@@ -13,6 +13,7 @@ import { ImageIcon } from "@/components/ui/icons";
 import { ShopScene } from "@/components/shop/shop-scene";
 import { ImagePickerButton } from "./image-picker-button";
 import { QueryImagePreview } from "./query-image-preview";
+import { RefineWords } from "./refine-words";
 import { SearchResults } from "./search-results";
 
 export function ImageSearchView() {
@@ -20,7 +21,7 @@ export function ImageSearchView() {
   const params = useSearchParams();
   const sharedId = params.get("image");
   const shareError = params.get("shareError");
-  if (image && (sharedId === null || image.sharedId === undefined || image.sharedId === sharedId)) return <ImageSearch image={image} />;
+  if (image && (sharedId === null || image.sharedId === undefined || image.sharedId === sharedId)) return <ImageSearch key={image.id} image={image} />;
   if (sharedId) return <SharedImage sharedId={sharedId} />;
   if (shareError && !image) {
     // What was shared to Glimpse from another app could not be searched (app/share/route.ts).
@@ -51,28 +52,43 @@ function SharedImage({ sharedId }: { sharedId: string }) {
   return <GridSkeleton label="Opening the image search" />;
 }
 
+/** This search's URL: the kept image and the words that refine it. */
+function searchUrl(sharedId: string, refine: string): string {
+  return `/search/image?${new URLSearchParams(refine ? { image: sharedId, q: refine } : { image: sharedId })}`;
+}
+
 function ImageSearch({ image }: { image: QueryImage }) {
-  const search = useQuery(imageSearchQuery(image));
+  const params = useSearchParams();
+  const [refine, setRefine] = useState(() => params.get("q") ?? "");
+  // While refined results load, the previous ones stay in place.
+  const search = useQuery({ ...imageSearchQuery(image, refine), placeholderData: keepPreviousData });
   const share = useQuery(shareQueryImageQuery(image));
+  const sharedId = image.sharedId ?? share.data?.id;
   const router = useRouter();
   useEffect(() => {
-    if (!share.data || image.sharedId === share.data.id) return;
-    markQueryImageShared(image, share.data.id);
-    // The same page, now with a URL that brings this search back.
-    router.replace(`/search/image?image=${share.data.id}`, { scroll: false });
-  }, [share.data, image, router]);
+    if (share.data && image.sharedId !== share.data.id) markQueryImageShared(image, share.data.id);
+  }, [share.data, image]);
+  useEffect(() => {
+    // The same page, with a URL that brings this search back.
+    if (sharedId) router.replace(searchUrl(sharedId, refine), { scroll: false });
+  }, [sharedId, refine, router]);
   return (
     <div className="flex flex-col gap-6 md:flex-row md:items-start">
       <aside className="md:sticky md:top-20 md:w-72 md:shrink-0 lg:w-80">
         <QueryImagePreview image={image} />
+        <RefineWords sharedId={sharedId} refine={refine} onRefine={setRefine} />
         <ShopScene key={image.id} image={image} />
       </aside>
       <section aria-labelledby="image-results-heading" className="min-w-0 flex-1">
         <div className="mb-4 flex flex-wrap items-baseline gap-x-3 gap-y-1">
           <h1 id="image-results-heading" className="text-xl font-semibold text-neutral-900">
-            Visual matches
+            {refine ? <>Visual matches for “{refine}”</> : "Visual matches"}
           </h1>
-          {search.data && (
+          {search.isPlaceholderData ? (
+            <p className="text-sm text-neutral-500" role="status">
+              Refining…
+            </p>
+          ) : search.data && (
             // The model's id is for developers: in the tooltip, not in the sentence people read.
             <p className="text-sm text-neutral-500" title={`model ${search.data.model}`}>
               {Math.round(search.data.tookMs)} ms

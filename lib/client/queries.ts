@@ -9,6 +9,7 @@ import {
   FeedResponse,
   PinResponse,
   QueryImageResponse,
+  QueryImageWordsResponse,
   SearchResponse,
   ShopResponse,
   SimilarResponse,
@@ -33,7 +34,7 @@ export const queryKeys = {
   pin: (id: string) => [...queryKeys.pins, "detail", id] as const,
   similar: (id: string, k: number) => [...queryKeys.pins, "detail", id, "similar", k] as const,
   textSearch: (q: string, filters: TextFilters, k: number) => ["search", "text", q, filterParams(filters), k] as const,
-  imageSearch: (imageId: string, k: number) => ["search", "image", imageId, k] as const,
+  imageSearch: (imageId: string, words: string, k: number) => ["search", "image", imageId, words, k] as const,
   pinShop: (id: string, k: number) => [...queryKeys.pins, "detail", id, "shop", k] as const,
   sceneShop: (imageId: string, k: number) => ["shop", "image", imageId, k] as const,
   regionSearch: (imageId: string, box: Box | undefined, k: number, filters: ProductSearchFilters | null) =>
@@ -92,13 +93,15 @@ export function textSearchQuery(q: string, filters: TextFilters = {}, k = SEARCH
   });
 }
 
-export function imageSearchQuery(image: QueryImage, k = SEARCH_K) {
+/** Search by a picture, refined by `words` when there are any (multisearch). */
+export function imageSearchQuery(image: QueryImage, words = "", k = SEARCH_K) {
   return queryOptions({
-    queryKey: queryKeys.imageSearch(image.id, k),
+    queryKey: queryKeys.imageSearch(image.id, words, k),
     queryFn: async ({ signal }) => {
       const body = new FormData();
       body.set("image", await uploadableImage(image.file), image.file.name || "query-image");
       body.set("k", String(k));
+      if (words) body.set("q", words);
       return fetchJson("/api/search", SearchResponse, { method: "POST", body, signal });
     },
     // The same image searched twice gives the same answer; don't re-upload on focus.
@@ -118,6 +121,17 @@ export function shareQueryImageQuery(image: QueryImage) {
     enabled: image.sharedId === undefined,
     staleTime: Infinity,
     retry: false,
+  });
+}
+
+/** The words read in a kept query image, offered as chips that refine its search. */
+export function queryImageWordsQuery(sharedId: string | undefined) {
+  return queryOptions({
+    queryKey: ["query-image", "words", sharedId ?? ""] as const,
+    queryFn: ({ signal }) =>
+      fetchJson(`/api/query-images/${encodeURIComponent(sharedId!)}/words`, QueryImageWordsResponse, { signal }),
+    enabled: sharedId !== undefined,
+    staleTime: Infinity,
   });
 }
 

@@ -20,6 +20,13 @@ const priceRangeMessage = { message: "minPrice must not exceed maxPrice", path: 
 /** The text fields of `POST /api/search`; `box` arrives as a JSON string. */
 export const ImageSearchFields = SearchFilters.extend({
   k,
+  /** Words that refine the picture (multisearch): image similarity and text rank are fused. */
+  q: z
+    .string()
+    .trim()
+    .max(500)
+    .transform((s) => (s === "" ? undefined : s))
+    .optional(),
   box: z
     .string()
     .max(500)
@@ -89,3 +96,12 @@ export type SimilarResponse = z.infer<typeof SimilarResponse>;
 /** `POST /api/query-images`: an image searched with, kept for a while under its id. */
 export const QueryImageResponse = z.object({ id: z.string(), url: z.string(), expiresAt: z.string() });
 export type QueryImageResponse = z.infer<typeof QueryImageResponse>;
+
+/** `GET /api/query-images/:id/words`: the words read in a kept query image, for refining chips. */
+export const QueryImageWordsResponse = z.object({
+  /** Distinct words worth searching for, in reading order. */
+  words: z.array(z.string()),
+  /** The lines of text as read. */
+  lines: z.array(z.string()),
+});
+export type QueryImageWordsResponse = z.infer<typeof QueryImageWordsResponse>;

@@ -8,9 +8,11 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { dataDir } from "@/lib/config";
+import { QueryImageWordsResponse } from "@/lib/contracts";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_IMAGE_LIMITS, validateImage } from "@/lib/image";
 import { openImage } from "@/lib/image/decode";
+import { searchableWords } from "@/lib/ocr/search-words";
 import { serverContext } from "./context";
 
 export const QUERY_IMAGE_DAYS = 7;
@@ -41,12 +43,26 @@ async function keepQueryImage(bytes: Uint8Array): Promise<StoredQueryImage> {
   const id = createHash("sha256").update(jpeg).digest("hex");
   await fs.mkdir(folder(), { recursive: true });
   const file = path.join(folder(), id);
-  // Written whole under a temporary name, then renamed: a reader never sees half a file.
-  const partial = `${file}.${process.pid}.${Date.now()}.part`;
-  await fs.writeFile(partial, jpeg);
-  await fs.rename(partial, file);
+  await writeWhole(file, jpeg);
   await removeExpired();
   return { id, expiresAt: new Date(Date.now() + KEPT_MS).toISOString() };
+}
+
+/**
+ * The words in a kept query image, read once and kept beside it (`<id>.words.json`): the chips
+ * that refine an image search. Reading takes about half a second of a core, as image work.
+ */
+export async function readQueryImageWords(id: string): Promise<QueryImageWordsResponse> {
+  const image = await readQueryImage(id);
+  const kept = path.join(folder(), `${id}.words.json`);
+  const known = await fs.readFile(kept, "utf8").catch(() => null);
+  if (known !== null) return QueryImageWordsResponse.parse(JSON.parse(known));
+  const context = await serverContext();
+  const reader = await context.wordReader();
+  const lines = (await context.limits.imageWork.run(() => reader.read(image))).map((line) => line.text.trim());
+  const words = { words: searchableWords(lines), lines };
+  await writeWhole(kept, JSON.stringify(words));
+  return words;
 }
 
 export async function readQueryImage(id: string): Promise<Uint8Array> {
@@ -62,6 +78,13 @@ export async function readQueryImage(id: string): Promise<Uint8Array> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") throw gone();
     throw error;
   }
+}
+
+/** Written under a temporary name, then renamed: a reader never sees half a file. */
+async function writeWhole(file: string, data: string | Uint8Array): Promise<void> {
+  const partial = `${file}.${process.pid}.${Date.now()}.part`;
+  await fs.writeFile(partial, data);
+  await fs.rename(partial, file);
 }
 
 async function removeExpired(): Promise<void> {

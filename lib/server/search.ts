@@ -6,6 +6,7 @@ import type {
   EmbeddingSearchBody,
   ImageSearchFields,
   Result,
+  SearchFilters,
   SearchResponse,
   SimilarResponse,
   TextSearchQuery,
@@ -17,6 +18,7 @@ import { EMBEDDING_MAX_SIDE } from "./catalog-pixels";
 import { serverContext } from "./context";
 import { withServingModel } from "./image-models";
 import { getPinRecord, toPin } from "./pins";
+import { fuseRankings } from "./rank-fusion";
 import type { Hit } from "./vectors";
 
 /** Below this many pixels on a side, a cropped region holds too little to search. */
@@ -39,25 +41,40 @@ export async function searchByImage(bytes: Uint8Array, fields: ImageSearchFields
   return (await serverContext()).limits.imageWork.run(() => searchImage(bytes, fields, start));
 }
 
+/** How deep each ranking goes before multisearch fuses them. */
+const MULTISEARCH_DEPTH = 100;
+
 async function searchImage(bytes: Uint8Array, fields: ImageSearchFields, start: number): Promise<SearchResponse> {
-  const { k, box, ...filters } = fields;
+  const { k, box, q, ...filters } = fields;
   const image = await validateImage(bytes);
   const pixels = await toRgb(image, { box, maxSide: EMBEDDING_MAX_SIDE });
   if (box && (pixels.width < MIN_REGION_SIDE || pixels.height < MIN_REGION_SIDE)) {
     throw new AppError("bad_box", `The box covers fewer than ${MIN_REGION_SIDE} pixels on a side.`);
   }
   return withServingModel(async ({ embedder, vectors }) => {
-    const hits = await vectors.nearest(await embedder.embedQuery(pixels), k, filters);
-    return { results: toResults(hits), tookMs: elapsed(start), model: embedder.model, minRelevantScore: embedder.minRelevantScore };
+    const query = await embedder.embedQuery(pixels);
+    if (q === undefined) {
+      const hits = await vectors.nearest(query, k, filters);
+      return { results: toResults(hits), tookMs: elapsed(start), model: embedder.model, minRelevantScore: embedder.minRelevantScore };
+    }
+    // Multisearch: the picture and the words each rank the catalog, and the rankings are fused.
+    // Fused scores are ranks, not similarities, so no relevance cut-off applies to them.
+    const depth = Math.max(k, MULTISEARCH_DEPTH);
+    const [hits, text] = await Promise.all([vectors.nearest(query, depth, filters), rankByText(q, filters, depth)]);
+    return { results: fuseRankings([toResults(hits), text], k), tookMs: elapsed(start), model: `${embedder.model}+text` };
   });
+}
+
+async function rankByText(q: string, filters: SearchFilters, k: number): Promise<Result[]> {
+  const ranked = await (await serverContext()).pins.textSearch(q, filters, k);
+  return ranked.map(({ record, rank }) => ({ id: record.id, score: rank, pin: toPin(record) }));
 }
 
 export async function searchByText(query: TextSearchQuery): Promise<SearchResponse> {
   const start = performance.now();
   const { q, k, ...filters } = query;
-  const { pins, limits } = await serverContext();
-  const ranked = await limits.reads.run(() => pins.textSearch(q, filters, k));
-  const results = ranked.map(({ record, rank }) => ({ id: record.id, score: rank, pin: toPin(record) }));
+  const { limits } = await serverContext();
+  const results = await limits.reads.run(() => rankByText(q, filters, k));
   return { results, tookMs: elapsed(start), model: "postgres-fts-english" };
 }
 
