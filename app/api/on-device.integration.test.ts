@@ -19,6 +19,7 @@ const codes = await import("./codes/route");
 const studentRoute = await import("./models/[key]/route");
 const files = await import("./models/[key]/files/[name]/route");
 const searchEmbedding = await import("./search/embedding/route");
+const pin = await import("./pins/[id]/route");
 
 const base = "http://test.local";
 const params = <T>(value: T) => ({ params: Promise.resolve(value) });
@@ -90,6 +91,8 @@ describe("on-device search", () => {
     const none = CodesResponse.parse(await (await codes.GET(new Request(`${base}/api/codes?after=${rest.through}`))).json());
     expect(none.items).toEqual([]);
     expect(none.through).toBe(rest.through);
+    expect(none.removed).toEqual([]);
+    expect(none.more).toBe(false);
     for (const bad of ["after=abc", "limit=0", "limit=9999", "colour=red"]) {
       const response = await codes.GET(new Request(`${base}/api/codes?${bad}`));
       expect(response.status).toBe(400);
@@ -130,4 +133,29 @@ describe("on-device search", () => {
     expect(short.status).toBe(400);
     expect(ErrorBody.parse(await short.json()).error.message).toContain("views[0]");
   }, 60_000);
+
+  it("tells a kept copy what was added and deleted since its cursor, one order for both", async () => {
+    const page = async (after: string | null, limit = 2000) =>
+      CodesResponse.parse(await (await codes.GET(new Request(`${base}/api/codes?limit=${limit}${after ? `&after=${after}` : ""}`))).json());
+    const before = await page(null);
+    const body = new FormData();
+    body.set("image", new Blob([new Uint8Array(await picture(9))], { type: "image/png" }), "p.png");
+    const added = PinResponse.parse(await (await pins.POST(new Request(`${base}/api/pins`, { method: "POST", body }))).json()).pin;
+    const gone = created[0]!.id;
+    expect((await pin.DELETE(new Request(`${base}/api/pins/${gone}`, { method: "DELETE" }), params({ id: gone }))).status).toBe(204);
+
+    const changes = await page(before.through);
+    expect(changes).toMatchObject({ removed: [gone], more: false });
+    expect(changes.items.map((i) => i.pin.id)).toEqual([added.id]);
+    // One change a page: the addition came first, so it comes first, and the cursor never skips.
+    const first = await page(before.through, 1);
+    expect(first).toMatchObject({ removed: [], more: true });
+    expect(first.items.map((i) => i.pin.id)).toEqual([added.id]);
+    const second = await page(first.through, 1);
+    expect(second).toMatchObject({ items: [], removed: [gone], more: true });
+    const last = await page(second.through, 1);
+    expect(last).toMatchObject({ items: [], removed: [], more: false, through: second.through });
+    // A copy made from scratch never hears of the deleted pin at all.
+    expect((await page(null)).items.map((i) => i.pin.id)).not.toContain(gone);
+  });
 });

@@ -17,7 +17,7 @@ export type StudentModelResponse = z.infer<typeof StudentModelResponse>;
 
 export const CodesQuery = z
   .object({
-    /** `through` of the previous page: only pins added after it. */
+    /** `through` of the previous page: only pins added or deleted after it. */
     after: z
       .string()
       .regex(/^\d{1,19}$/, "after must be a cursor returned as `through`")
@@ -33,5 +33,9 @@ export const CodesResponse = z.object({
   dim: z.number().int().positive(),
   through: z.string().nullable(),
   items: z.array(z.object({ code: z.string(), pin: Pin })),
+  /** Ids of pins deleted since `after` (tombstones): a kept copy drops them. */
+  removed: z.array(z.string()),
+  /** Whether more changes follow `through`: ask again with it. */
+  more: z.boolean(),
 });
 export type CodesResponse = z.infer<typeof CodesResponse>;

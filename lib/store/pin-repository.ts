@@ -132,8 +132,18 @@ export class PinRepository {
       );
       if (!rows[0]) return null;
       await tx.query("delete from pins where id = $1", [id]);
+      await tx.query("insert into pin_tombstones (seq, pin_id) values (nextval(pg_get_serial_sequence('pins', 'seq')), $1)", [id]);
       return toPinRecord(rows[0]);
     });
+  }
+
+  /** Pins deleted after `afterSeq` (in the pins' own seq order), at most `limit`, oldest first. */
+  async deletedSince(afterSeq: bigint, limit: number): Promise<{ seq: bigint; pinId: string }[]> {
+    const rows = await this.db.query<{ seq: string; pin_id: string }>(
+      "select seq::text as seq, pin_id from pin_tombstones where seq > $1::bigint order by seq limit $2",
+      [String(afterSeq), limit],
+    );
+    return rows.map((r) => ({ seq: BigInt(r.seq), pinId: r.pin_id }));
   }
 
   async countPins(): Promise<number> {
