@@ -2,8 +2,9 @@
 // and declares a share target; sharing a screenshot to it posts the picture to /share as the
 // browser does (a multipart form), which opens an image search of that picture.
 import { expect, test } from "@playwright/test";
+import sharp from "sharp";
 import { SearchResultsPage } from "./pages/app-page";
-import { seedLines, snapshotOf } from "./support/catalog";
+import { catalogImagePath, seedLines, snapshotOf } from "./support/catalog";
 import { pinTitled } from "./support/pins";
 
 test("the app is installable and names /share as its share target", async ({ page, request }) => {
@@ -55,4 +56,39 @@ test("shared words search by text, and a shared file that is no picture says so"
   const app = new SearchResultsPage(page);
   await page.goto(location);
   await expect(app.errorMessage).toContainText("isn't an image");
+});
+
+test("the words in a shared screenshot become chips, and tapping one refines the results", async ({ page, request }) => {
+  const [pictured, named] = [seedLines()[4]!, seedLines()[21]!];
+  const word = named.title!;
+  const [picturedPin, namedPin] = [await pinTitled(request, pictured.title!), await pinTitled(request, word)];
+  // A screenshot of one pin's picture with another pin's name written under it.
+  const picture = await sharp(catalogImagePath(pictured)).resize(360, 300, { fit: "contain", background: "#ffffff" }).png().toBuffer();
+  const caption = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="360" height="90"><rect width="100%" height="100%" fill="#ffffff"/>
+      <text x="24" y="60" font-family="DejaVu Sans" font-size="44" fill="#111">${word}</text></svg>`,
+  );
+  const screenshot = await sharp({ create: { width: 360, height: 390, channels: 3, background: "#ffffff" } })
+    .composite([{ input: picture, top: 0, left: 0 }, { input: caption, top: 300, left: 0 }])
+    .png()
+    .toBuffer();
+  const shared = await request.post("/share", { multipart: { image: { name: "Screenshot.png", mimeType: "image/png", buffer: screenshot } }, maxRedirects: 0 });
+
+  const app = new SearchResultsPage(page);
+  await page.goto(shared.headers()["location"]!);
+  await expect(app.results.card(picturedPin.id)).toBeVisible();
+  expect((await app.results.pinIds()).slice(0, 3)).not.toContain(namedPin.id);
+
+  const chip = page.getByRole("button", { name: word, exact: true });
+  await chip.click();
+  await expect(chip).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("heading", { name: `Visual matches for “${word}”` })).toBeVisible();
+  await expect.poll(async () => (await app.results.pinIds()).slice(0, 3)).toContain(namedPin.id);
+  expect((await app.results.pinIds()).slice(0, 3)).toContain(picturedPin.id);
+  // The refined search has its own URL: a reload brings it back.
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${word}`));
+  await page.screenshot({ path: test.info().outputPath("refined-by-a-word.png") });
+  await page.reload();
+  await expect(page.getByRole("button", { name: word, exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(async () => (await app.results.pinIds()).slice(0, 3)).toContain(namedPin.id);
 });
