@@ -1,7 +1,8 @@
 "use client";
 // A pin's picture inside a box of its own aspect ratio, painted with its dominant colour
 // until the bytes arrive, then faded in — so the grid never jumps while images load. Once
-// loaded the picture sits on a light tile (multiplied, so white product shots get an edge).
+// loaded the picture sits on a light tile (multiplied, so white product shots get an edge). A
+// picture that cannot be fetched (offline, never seen on this device) leaves the pin's title.
 import { useState } from "react";
 import type { Pin } from "@/lib/contracts";
 import { tileAspect } from "@/lib/client/masonry";
@@ -34,7 +35,11 @@ export function PinImage({
         backgroundColor: loaded ? "#f1f1f0" : pin.dominantColor,
       }}
     >
-      {!failed && (
+      {failed ? (
+        <p className="absolute inset-0 flex items-center justify-center p-3">
+          <span className="rounded-lg bg-white/85 px-2 py-1 text-center text-sm font-medium text-neutral-900">{pin.title || "Untitled pin"}</span>
+        </p>
+      ) : (
         // eslint-disable-next-line @next/next/no-img-element -- the server already serves sized WebP/AVIF renditions
         <img
           // A cached image may finish before React attaches onLoad.
