@@ -1,3 +1,4 @@
+import { withSerwist } from "@serwist/turbopack";
 import type { NextConfig } from "next";
 
 // Native and WASM-heavy packages stay outside the server bundle and load from node_modules.
@@ -26,4 +27,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// Serwist builds the service worker with esbuild, which stays outside the server bundle too.
+export default withSerwist(nextConfig);

@@ -39,7 +39,9 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   globalSetup: "./e2e/support/camera.ts",
-  use: { baseURL, launchOptions: chromium, trace: "retain-on-failure", screenshot: "only-on-failure" },
+  // Service workers are blocked except where a test asks for one (offline-lens-phone.spec.ts):
+  // one would answer requests that tests hold or count.
+  use: { baseURL, launchOptions: chromium, trace: "retain-on-failure", screenshot: "only-on-failure", serviceWorkers: "block" },
   projects: [
     { name: "seed", testMatch: /seed\.setup\.ts/ },
     {

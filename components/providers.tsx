@@ -1,6 +1,8 @@
 "use client";
 // The client-side context every page needs: one QueryClient per browser tab, confirmations,
-// and the drag-and-drop workspace for boards.
+// the drag-and-drop workspace for boards, and the service worker that lets Lens work offline
+// (not in development, where files change under it).
+import { SerwistProvider } from "@serwist/turbopack/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
 import { ApiError } from "@/lib/client/api-error";
@@ -27,10 +29,12 @@ export function Providers({ children }: { children: ReactNode }) {
     document.documentElement.dataset.hydrated = "true";
   }, []);
   return (
-    <QueryClientProvider client={queryClient}>
-      <ToastProvider>
-        <BoardWorkspace>{children}</BoardWorkspace>
-      </ToastProvider>
-    </QueryClientProvider>
+    <SerwistProvider swUrl="/serwist/sw.js" disable={process.env.NODE_ENV === "development"} reloadOnOnline={false}>
+      <QueryClientProvider client={queryClient}>
+        <ToastProvider>
+          <BoardWorkspace>{children}</BoardWorkspace>
+        </ToastProvider>
+      </QueryClientProvider>
+    </SerwistProvider>
   );
 }

@@ -188,6 +188,7 @@ export function LensView() {
           shown={lens.shown}
           refining={lens.refining}
           serverError={lens.serverError}
+          offline={lens.offline}
           hasQuery={lens.hasQuery}
           idleText={cameraProblem ? "Choose a photo to see what matches it." : "Matches for what the camera sees show up here."}
         />

@@ -42,6 +42,7 @@ export function ModelStatus({ status, lastMs }: { status: OnDeviceStatus; lastMs
       data-testid="lens-model-status"
       data-state={status.state}
       data-backend={backend?.name}
+      data-kept={status.state === "ready" ? status.keeping.ok : undefined}
       role="status"
       className="flex min-h-10 flex-col justify-center gap-1.5 rounded-2xl bg-neutral-100 px-4 py-2 text-sm text-neutral-700"
     >
@@ -65,9 +66,13 @@ export function ModelStatus({ status, lastMs }: { status: OnDeviceStatus; lastMs
       ) : status.state === "ready" ? (
         <details data-testid="lens-model-details">
           <summary className="cursor-pointer list-none">
-            <span className="font-semibold text-neutral-900">Searching on this device</span> · {status.indexed.toLocaleString()} pins
+            <span className="font-semibold text-neutral-900">{status.offline ? "Offline · searching on this device" : "Searching on this device"}</span> ·{" "}
+            {status.indexed.toLocaleString()} pins
             <span className="ml-2 text-xs text-neutral-600 underline">details</span>
           </summary>
+          <p className="mt-1 text-xs text-neutral-600">
+            {status.keeping.ok ? "Kept on this device: Lens works without a network." : status.keeping.problem}
+          </p>
           <p className="mt-1 text-xs text-neutral-600">
             {backendLabel(status.backend)} · model {status.model}
             {lastMs !== undefined && <> · last search {Math.round(lastMs)} ms</>}

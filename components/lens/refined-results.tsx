@@ -15,6 +15,7 @@ export function RefinedResultsView({
   idleText,
   testId,
   maxColumns,
+  offline = false,
 }: {
   shown: RefinedResults | null;
   refining: boolean;
@@ -23,11 +24,14 @@ export function RefinedResultsView({
   idleText: string;
   testId: string;
   maxColumns?: number;
+  /** The network is off: device results are all there will be. */
+  offline?: boolean;
 }) {
   return (
     <section
       data-testid={testId}
       data-source={shown?.source ?? "none"}
+      data-offline={offline}
       data-region={shown ? (shown.boxed ? "box" : "whole") : undefined}
       aria-busy={refining}
       aria-live="polite"
@@ -38,7 +42,7 @@ export function RefinedResultsView({
             data-testid={`${testId}-source`}
             className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${shown.source === "server" ? "bg-emerald-50 text-emerald-800" : "bg-amber-50 text-amber-800"}`}
           >
-            {shown.source === "server" ? "Refined by the server" : "Found on this device"}
+            {shown.source === "server" ? "Refined by the server" : offline ? "Offline · found on this device" : "Found on this device"}
           </span>
         )}
         {refining && shown && <span className="animate-pulse">Refining…</span>}
@@ -47,6 +51,8 @@ export function RefinedResultsView({
         <SearchResults results={shown.results} minRelevantScore={shown.minRelevantScore} maxColumns={maxColumns} />
       ) : serverError ? (
         <ErrorMessage error={serverError} />
+      ) : offline && hasQuery && !refining ? (
+        <p className="py-8 text-center text-sm text-neutral-600">You&apos;re offline, and this device has no copy of the catalog to search yet.</p>
       ) : hasQuery || refining ? (
         <GridSkeleton label="Searching" />
       ) : (

@@ -3,13 +3,14 @@
 // show as soon as the worker answers; once a query has stayed current for a moment, the picture
 // (or the boxed region) goes to the server, whose full model embeds it, and its answer replaces
 // them (cards are keyed by pin id, so nothing jumps that did not move). Without an on-device
-// model, the server answers alone.
+// model, the server answers alone; without a network, the device does.
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Box, Result } from "@/lib/contracts";
 import { regionSearchQuery, type ImageRegion } from "@/lib/client/queries";
 import type { OnDeviceStatus } from "@/lib/client/on-device/protocol";
 import type { DeviceLookup, OnDeviceSearch } from "@/lib/client/on-device/search-client";
+import { useOnline } from "@/lib/client/use-online";
 
 export const RESULTS_K = 24;
 
@@ -68,7 +69,9 @@ export function useRefinedSearch(status: OnDeviceStatus, client: OnDeviceSearch 
   const current = settled !== null && settled === query ? settled : null;
   const device = query?.device ?? (late && late.id === query?.id ? late.device : null);
 
-  const server = useQuery(regionSearchQuery(current?.region ?? null, RESULTS_K));
+  const online = useOnline();
+  const offline = !online || (status.state === "ready" && status.offline);
+  const server = useQuery(regionSearchQuery(online ? (current?.region ?? null) : null, RESULTS_K));
 
   const statusRef = useRef(status);
   useEffect(() => {
@@ -127,10 +130,12 @@ export function useRefinedSearch(status: OnDeviceStatus, client: OnDeviceSearch 
     search,
     shown,
     /** Whether the results shown may still change for the picture shown (the server's answer is final). */
-    refining: shown?.source !== "server" && (searching || (query !== null && (current !== query || server.isFetching))),
+    refining: shown?.source !== "server" && (searching || (online && query !== null && (current !== query || server.isFetching))),
     /** The server's error when there is nothing else to show. */
     serverError: !shown && current && server.isError ? server.error : null,
     deviceFailure: failure,
     hasQuery: query !== null,
+    /** Whether the server cannot be asked: what shows comes from this device alone. */
+    offline,
   };
 }

@@ -118,6 +118,7 @@ export function SearchInsideResults({ inside }: { inside: SearchInside }) {
         shown={inside.refined.shown}
         refining={inside.refined.refining}
         serverError={inside.refined.serverError}
+        offline={inside.refined.offline}
         hasQuery={inside.refined.hasQuery}
         idleText="Drag a box on the picture around what you want to find."
       />

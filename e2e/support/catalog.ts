@@ -44,6 +44,14 @@ export function seedLines(count = 48): CatalogLine[] {
   return [...slice, ...extra];
 }
 
+/** A line of the demo catalog that the browser tests do not seed, for a test's own pin. */
+export function unseededLine(): CatalogLine {
+  const seeded = new Set(seedLines().map((line) => line.file));
+  const line = catalogLines().find((candidate) => candidate.category !== "Scenes" && !seeded.has(candidate.file));
+  if (!line) throw new Error("every catalog line is seeded");
+  return line;
+}
+
 export function catalogImagePath(line: CatalogLine): string {
   return path.resolve(path.dirname(catalogFile), line.file);
 }

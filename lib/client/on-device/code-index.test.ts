@@ -71,6 +71,19 @@ describe("CodeIndex", () => {
     expect(idx.search([vector(0xffff)], 2).results.map((r) => r.id)).toEqual(["a", "d"]);
   });
 
+  it("removes deleted pins, keeping every other pin's code with it", () => {
+    const idx = index();
+    idx.remove(["a", "unknown"]);
+    expect(idx.size).toBe(3);
+    // "d" moved into a's slot and must still be found by its own code.
+    expect(idx.search([vector(0xffff)], 1).results.map((r) => r.id)).toEqual(["d"]);
+    expect(idx.search([vector(0)], 3).results.map((r) => r.id)).toEqual(["b", "c", "d"]);
+    idx.remove(["d", "c", "b"]);
+    expect(idx.size).toBe(0);
+    idx.add([{ code: signCode(vector(0)), pin: pin("a") }]);
+    expect(idx.search([vector(0)], 5).results.map((r) => r.id)).toEqual(["a"]);
+  });
+
   it("refuses codes and views of another size", () => {
     const idx = index();
     expect(() => idx.add([{ code: new Uint8Array(3), pin: pin("x") }])).toThrow(RangeError);

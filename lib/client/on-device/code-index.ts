@@ -65,6 +65,24 @@ export class CodeIndex {
     }
   }
 
+  /** Removes pins (deleted from the catalog); ids it does not hold are ignored. */
+  remove(ids: readonly string[]): void {
+    for (const id of ids) {
+      const at = this.positions.get(id);
+      if (at === undefined) continue;
+      // The last pin takes the removed one's place, so the arrays stay dense.
+      const last = this.pins.length - 1;
+      if (at !== last) {
+        const moved = this.pins[last]!;
+        this.pins[at] = moved;
+        this.positions.set(moved.id, at);
+        this.codes.copyWithin(at * this.bytesPerCode, last * this.bytesPerCode, (last + 1) * this.bytesPerCode);
+      }
+      this.pins.pop();
+      this.positions.delete(id);
+    }
+  }
+
   /** Top `k` pins for query views (unit vectors of `dim` values), each pin by its best view. */
   search(views: readonly Float32Array[], k: number): CodeSearch {
     const n = this.pins.length;

@@ -44,6 +44,10 @@ export type OnDeviceStatus =
       indexed: number;
       /** One warm-up inference, for the status line. */
       warmupMs: number;
+      /** Whether the server could not be reached: the device searches with what it keeps. */
+      offline: boolean;
+      /** Whether the model and the catalog are kept for use without a network, or why not. */
+      keeping: { ok: true } | { ok: false; problem: string };
     }
   /** No student installed on the server (404): the page searches on the server only. */
   | { state: "unavailable"; reason: string }

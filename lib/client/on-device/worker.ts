@@ -1,7 +1,9 @@
 /// <reference lib="webworker" />
 // The on-device search worker: TF.js, the student model and the catalog's codes live here, off
 // the page's thread, so the camera preview never stutters. The page talks to it through
-// search-client.ts with the messages of protocol.ts.
+// search-client.ts with the messages of protocol.ts. The model's files and the catalog's codes
+// are kept on the device (kept-files.ts, kept-catalog.ts), so search works with the network
+// off, and a new visit fetches only what changed.
 import { CodesResponse, StudentModelResponse } from "@/lib/contracts";
 import { ApiError } from "../api-error";
 import { fetchJson } from "../fetch-json";
@@ -9,6 +11,8 @@ import { startBackend } from "./backends";
 import { base64ToBytes } from "./base64";
 import { CodeIndex } from "./code-index";
 import { framePixels } from "./frame-pixels";
+import { KeptCatalog, keepingProblem } from "./kept-catalog";
+import { freshOrKeptJson, keepOnly, keptFilesProblem } from "./kept-files";
 import type { BackendChoice, EmbedOutput, FrameInput, OnDeviceStatus, SearchOutput, WorkerReply, WorkerRequest } from "./protocol";
 import { downloadStudent } from "./student-files";
 import { StudentEmbedder } from "./student-embedder";
@@ -25,6 +29,12 @@ let through: string | null = null;
 /** One model run at a time, in arrival order. */
 let runs: Promise<unknown> = Promise.resolve();
 let syncing: Promise<number> | null = null;
+/** The kept copy of the catalog; undefined until opened, null where the browser keeps none. */
+let kept: KeptCatalog | null | undefined;
+/** Why the catalog is not kept (a write was refused); once set, this visit keeps no more. */
+let catalogProblem: string | null = null;
+/** Whether the server could not be reached the last time it was asked. */
+let offline = false;
 
 function post(message: WorkerReply, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
@@ -39,26 +49,75 @@ function indexedCount(): number {
   return index?.size ?? 0;
 }
 
-/** Fetches the codes added since the last call (all of them the first time, or when the space changed). */
+/** What the device keeps for use without a network, or why it does not. */
+function keeping(): { ok: true } | { ok: false; problem: string } {
+  const problem = kept === null ? "This browser keeps no offline copy here." : (catalogProblem ?? keptFilesProblem());
+  return problem === null ? { ok: true } : { ok: false, problem };
+}
+
+function isNetworkFailure(error: unknown): boolean {
+  return error instanceof ApiError && error.code === "network";
+}
+
+/** Starts from the kept copy of the catalog, when there is one. */
+async function loadKeptCatalog(): Promise<void> {
+  kept ??= await KeptCatalog.open();
+  const copy = await kept?.load().catch(() => null);
+  if (!copy || index) return;
+  index = new CodeIndex(copy.model, copy.dim);
+  index.add(copy.items);
+  through = copy.through;
+}
+
+/** Keeps a change of the catalog; after a refused write, this visit keeps nothing more. */
+async function keepChange(change: Parameters<KeptCatalog["apply"]>[0], fresh: boolean): Promise<void> {
+  if (!kept || catalogProblem !== null) return;
+  try {
+    await kept.apply(change, fresh);
+  } catch (error) {
+    // The kept copy stays whole at its last cursor, and the next visit goes on from there.
+    catalogProblem = keepingProblem(error);
+  }
+}
+
+/**
+ * Fetches what changed since the last call (pins added and deleted), or the whole catalog the
+ * first time or when the space changed. Without a network, the kept copy answers as it is.
+ */
 function syncIndex(): Promise<number> {
   syncing ??= (async () => {
     try {
+      if (kept === undefined) await loadKeptCatalog();
+      let fresh = false;
       for (;;) {
         const params = new URLSearchParams({ limit: String(CODES_PAGE) });
         if (through !== null) params.set("after", through);
-        const page = await fetchJson(`/api/codes?${params}`, CodesResponse);
+        let page: CodesResponse;
+        try {
+          page = await fetchJson(`/api/codes?${params}`, CodesResponse);
+        } catch (error) {
+          if (!isNetworkFailure(error) || !index) throw error;
+          offline = true;
+          break;
+        }
+        offline = false;
         if (!index || index.model !== page.model || index.dim !== page.dim) {
           const incremental = through !== null;
           index = new CodeIndex(page.model, page.dim);
           through = null;
+          fresh = true;
           // A page of another space continues a list this index never had: start over.
           if (incremental) continue;
         }
-        index.add(page.items.map((item) => ({ code: base64ToBytes(item.code), pin: item.pin })));
+        const items = page.items.map((item) => ({ code: base64ToBytes(item.code), pin: item.pin }));
+        index.remove(page.removed);
+        index.add(items);
         through = page.through;
-        if (page.items.length < CODES_PAGE) break;
+        await keepChange({ model: page.model, dim: page.dim, through, items, removed: page.removed }, fresh);
+        fresh = false;
+        if (!page.more) break;
       }
-      if (status.state === "ready") setStatus({ ...status, indexed: indexedCount() });
+      if (status.state === "ready") setStatus({ ...status, indexed: indexedCount(), offline, keeping: keeping() });
       return indexedCount();
     } finally {
       syncing = null;
@@ -71,7 +130,9 @@ async function start(choice: BackendChoice): Promise<void> {
   setStatus({ state: "loading", stage: "manifest", loaded: 0, total: 0 });
   let student: StudentModelResponse;
   try {
-    student = await fetchJson("/api/models/student", StudentModelResponse);
+    const described = await freshOrKeptJson("/api/models/student", StudentModelResponse);
+    student = described.value;
+    offline = described.kept;
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {
       setStatus({ state: "unavailable", reason: error.message });
@@ -98,6 +159,8 @@ async function start(choice: BackendChoice): Promise<void> {
   setStatus({ state: "loading", stage: "warmup", loaded: total, total, backend: running });
   const warmupMs = await embedder.warmUp();
   await indexed;
+  // A newer model's files replace the older one's on the device.
+  if (!offline) void keepOnly(["/api/models/student", ...downloaded.urls]);
   if (index && index.model !== student.space) {
     throw new Error(`the catalog's codes are in ${index.model}, the student's vectors in ${student.space}`);
   }
@@ -109,6 +172,8 @@ async function start(choice: BackendChoice): Promise<void> {
     backend: running,
     indexed: indexedCount(),
     warmupMs: Math.round(warmupMs),
+    offline,
+    keeping: keeping(),
   });
 }
 
