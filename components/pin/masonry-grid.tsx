@@ -1,12 +1,13 @@
 "use client";
 // Lays pins out in ~236 px columns, each card in the currently shortest column; the
 // column count follows the container's width (never fewer than two, as on Pinterest). Cards
-// are in the page in rank order and placed absolutely, so Tab and screen readers go through
-// them best first, across the columns; their real heights are measured as they render.
+// are in the page in rank order, so Tab and screen readers go through them best first, across
+// the columns; their real heights are measured as they render. Each card sits in its column of
+// a CSS grid's one row, moved down (relative top) to its place in the column.
 import { SortableContext } from "@dnd-kit/sortable";
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { Pin } from "@/lib/contracts";
-import { assignColumns, columnCountFor, GUTTER, placeCards, tileAspect } from "@/lib/client/masonry";
+import { assignColumns, COLUMN_WIDTH, columnCountFor, GUTTER, placeCards, tileAspect } from "@/lib/client/masonry";
 import { BoardPinCard, PinCard, pinCardFooterHeight } from "./pin-card";
 
 // Cards stay where they are while one is dragged (a masonry cannot shift like a list); the
@@ -97,33 +98,51 @@ export function MasonryGrid({
   const { placements, height } = placeCards(
     lanes,
     entries.map(({ pin }) => heights.get(pin.id) ?? columnWidth * tileAspect(pin.width, pin.height) + pinCardFooterHeight(pin)),
-    columnWidth,
   );
 
+  // Until the grid's width is known (the server's HTML, before the page's script runs), the
+  // first screen's cards flow through the same grid in rank order, so their pictures paint
+  // without waiting for the script. The masonry then only moves those same boxes (relative
+  // position in both phases): the browser keeps their painted pictures, which a switch to
+  // absolute positions would paint anew (a later largest contentful paint).
+  const laidOut = columns > 0;
+  const shown = laidOut ? entries : entries.slice(0, eagerCount);
   const grid = (
-    <div ref={ref} data-testid={testId} data-columns={columns} className="relative w-full" style={{ height }}>
-      {columns > 0 &&
-        entries.map((entry, index) => {
-          const at = placements[index];
-          if (!at) return null;
-          return (
-            <div
-              key={entry.pin.id}
-              ref={observe}
-              data-masonry-item={entry.pin.id}
-              // left/top rather than a transform: a transform would trap a card's Save picker
-              // under the cards after it.
-              className="absolute"
-              style={{ width: columnWidth, left: at.x, top: at.y }}
-            >
-              {boardId ? (
-                <BoardPinCard pin={entry.pin} boardId={boardId} />
-              ) : (
-                <PinCard pin={entry.pin} score={entry.score} dragId={`${testId}:${entry.pin.id}`} eager={index < eagerCount} />
-              )}
-            </div>
-          );
-        })}
+    <div
+      ref={ref}
+      data-testid={testId}
+      data-columns={columns}
+      className="grid w-full items-start"
+      style={{
+        columnGap: GUTTER,
+        rowGap: laidOut ? 0 : GUTTER,
+        gridTemplateColumns: laidOut
+          ? `repeat(${columns}, minmax(0, 1fr))`
+          : `repeat(auto-fill, minmax(min(${COLUMN_WIDTH}px, calc(50% - ${GUTTER / 2}px)), 1fr))`,
+        height: laidOut ? height : undefined,
+      }}
+    >
+      {shown.map((entry, index) => {
+        const at = placements[index];
+        if (laidOut && !at) return null;
+        return (
+          <div
+            key={entry.pin.id}
+            ref={observe}
+            data-masonry-item={entry.pin.id}
+            // top rather than a transform: a transform would trap a card's Save picker under
+            // the cards after it.
+            className="relative"
+            style={at ? { gridRow: 1, gridColumn: at.column + 1, top: at.y } : undefined}
+          >
+            {boardId ? (
+              <BoardPinCard pin={entry.pin} boardId={boardId} />
+            ) : (
+              <PinCard pin={entry.pin} score={entry.score} dragId={`${testId}:${entry.pin.id}`} eager={index < eagerCount} />
+            )}
+          </div>
+        );
+      })}
     </div>
   );
   if (!boardId) return grid;

@@ -42,12 +42,12 @@ describe("tileAspect", () => {
 });
 
 describe("placeCards", () => {
-  it("stacks each column's cards by their heights, columns a gutter apart", () => {
-    const { placements, height } = placeCards([[0, 2], [1]], [100, 50, 30], 200);
+  it("stacks each column's cards by their heights, a gutter apart", () => {
+    const { placements, height } = placeCards([[0, 2], [1]], [100, 50, 30]);
     expect(placements).toEqual([
-      { x: 0, y: 0 },
-      { x: 216, y: 0 },
-      { x: 0, y: 116 },
+      { column: 0, y: 0 },
+      { column: 1, y: 0 },
+      { column: 0, y: 116 },
     ]);
     expect(height).toBe(146);
   });

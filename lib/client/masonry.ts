@@ -38,7 +38,7 @@ export function assignColumns(items: readonly MasonryItem[], columns: number, co
 }
 
 export interface Placement {
-  x: number;
+  column: number;
   y: number;
 }
 
@@ -48,13 +48,13 @@ export interface Placement {
  * cards can then be laid out in rank order in the page, so keyboard and screen-reader order
  * follow the ranking across columns rather than down the first column.
  */
-export function placeCards(lanes: readonly number[][], heights: readonly number[], columnWidth: number): { placements: Placement[]; height: number } {
+export function placeCards(lanes: readonly number[][], heights: readonly number[]): { placements: Placement[]; height: number } {
   const placements: Placement[] = [];
   let height = 0;
   lanes.forEach((lane, column) => {
     let y = 0;
     for (const index of lane) {
-      placements[index] = { x: column * (columnWidth + GUTTER), y };
+      placements[index] = { column, y };
       y += (heights[index] ?? 0) + GUTTER;
     }
     height = Math.max(height, y - GUTTER);
