@@ -1,7 +1,9 @@
 // The sticky bar on every page: wordmark home, search (text or image), Lens, add a pin, and
-// the account corner (sign in, or the board tray and one's boards).
+// the account corner (sign in, or the board tray and one's boards), and Install where the
+// browser offers it.
 import Link from "next/link";
 import { UserMenu } from "@/components/account/user-menu";
+import { InstallButton } from "@/components/layout/install-button";
 import { SearchBar } from "@/components/search/search-bar";
 import { buttonClass } from "@/components/ui/button";
 import { LensIcon, PlusIcon } from "@/components/ui/icons";
@@ -35,6 +37,7 @@ export function SiteHeader() {
           <PlusIcon />
           <span className="sr-only sm:not-sr-only">Add pin</span>
         </Link>
+        <InstallButton />
         <UserMenu />
       </div>
     </header>
