@@ -11,6 +11,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type * as ort from "onnxruntime-node";
+import { WorkerCalls } from "@/lib/worker-calls";
 
 /** Comma list of execution providers to use instead of the automatic choice, e.g. "cpu". */
 export const PROVIDERS_ENV = "GLIMPSE_ONNX_PROVIDERS";
@@ -99,9 +100,7 @@ type Reply =
   | { type: "error"; id: number; message: string };
 
 class WorkerSession implements OnnxSession {
-  private readonly pending = new Map<number, { resolve: (outputs: Record<string, DenseTensor>) => void; reject: (e: Error) => void }>();
-  private nextId = 0;
-  private stopped: Error | null = null;
+  private readonly calls: WorkerCalls<Record<string, DenseTensor>>;
 
   private constructor(
     private readonly worker: Worker,
@@ -112,28 +111,22 @@ class WorkerSession implements OnnxSession {
     readonly inputMetadata: readonly TensorInfo[],
     readonly outputMetadata: readonly TensorInfo[],
   ) {
+    this.calls = new WorkerCalls(worker, {
+      failed: (e) => new Error(`${where}: the ONNX Runtime worker failed: ${e.message}`, { cause: e }),
+      exited: (code) => new Error(`${where}: the ONNX Runtime worker stopped (exit code ${code})`),
+    });
     worker.on("message", (reply: Reply) => {
-      if (reply.type !== "result" && reply.type !== "error") return;
-      const waiting = this.pending.get(reply.id);
-      this.pending.delete(reply.id);
-      if (this.pending.size === 0) worker.unref();
-      if (reply.type === "error") return waiting?.reject(new Error(`${where}: ${reply.message}`));
+      if (reply.type === "error") return this.calls.settle(reply.id, { error: new Error(`${where}: ${reply.message}`) });
+      if (reply.type !== "result") return;
       const outputs: Record<string, DenseTensor> = {};
       for (const [name, t] of Object.entries(reply.outputs)) {
-        if (t.type !== "float32" || !(t.data instanceof Float32Array)) return waiting?.reject(new Error(`${where}: output "${name}" is ${t.type}, expected float32`));
+        if (t.type !== "float32" || !(t.data instanceof Float32Array)) {
+          return this.calls.settle(reply.id, { error: new Error(`${where}: output "${name}" is ${t.type}, expected float32`) });
+        }
         outputs[name] = { data: t.data, dims: t.dims };
       }
-      waiting?.resolve(outputs);
+      this.calls.settle(reply.id, { value: outputs });
     });
-    const stop = (e: Error) => {
-      this.stopped ??= e;
-      for (const p of this.pending.values()) p.reject(this.stopped);
-      this.pending.clear();
-    };
-    worker.on("error", (e: Error) => stop(new Error(`${where}: the ONNX Runtime worker failed: ${e.message}`, { cause: e })));
-    worker.on("exit", (code) => stop(new Error(`${where}: the ONNX Runtime worker stopped (exit code ${code})`)));
-    // An idle session must not keep a script's process alive.
-    worker.unref();
   }
 
   static start(file: string, root: string, providers: string[], where: string): Promise<WorkerSession> {
@@ -169,23 +162,13 @@ class WorkerSession implements OnnxSession {
   }
 
   run(feeds: Record<string, DenseTensor>, fetches: readonly string[]): Promise<Record<string, DenseTensor>> {
-    if (this.stopped) return Promise.reject(this.stopped);
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.ref();
-      try {
-        this.worker.postMessage({ id, feeds, fetches }, Object.values(feeds).map((t) => t.data.buffer as ArrayBuffer));
-      } catch (e) {
-        this.pending.delete(id);
-        if (this.pending.size === 0) this.worker.unref();
-        reject(e instanceof Error ? e : new Error(String(e)));
-      }
-    });
+    return this.calls.call((id) =>
+      this.worker.postMessage({ id, feeds, fetches }, Object.values(feeds).map((t) => t.data.buffer as ArrayBuffer)),
+    );
   }
 
   dispose(): void {
-    this.stopped ??= new Error(`${this.where}: the session was disposed`);
+    this.calls.stop(new Error(`${this.where}: the session was disposed`));
     void this.worker.terminate();
   }
 }

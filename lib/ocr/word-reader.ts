@@ -7,6 +7,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { DEFAULT_IMAGE_LIMITS } from "@/lib/image";
 import { openImage } from "@/lib/image/decode";
+import { WorkerCalls } from "@/lib/worker-calls";
 
 const READ_MAX_SIDE = 1600;
 /** Lines recognized with less mean confidence than this are left out. */
@@ -24,26 +25,17 @@ type Reply =
   | { type: "error"; id: number; message: string };
 
 export class WordReader {
-  private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (lines: ReadLine[]) => void; reject: (error: Error) => void }>();
+  private readonly calls: WorkerCalls<ReadLine[]>;
 
   private constructor(private readonly worker: Worker) {
-    worker.on("message", (reply: Reply) => {
-      if (reply.type !== "result" && reply.type !== "error") return;
-      const waiting = this.pending.get(reply.id);
-      this.pending.delete(reply.id);
-      if (this.pending.size === 0) worker.unref();
-      if (reply.type === "result") waiting?.resolve(reply.lines);
-      else waiting?.reject(new Error(`reading words failed: ${reply.message}`));
+    this.calls = new WorkerCalls(worker, {
+      failed: (e) => new Error(`the OCR worker failed: ${e.message}`, { cause: e }),
+      exited: (code) => new Error(`the OCR worker stopped (exit code ${code})`),
     });
-    const stop = (error: Error) => {
-      for (const waiting of this.pending.values()) waiting.reject(error);
-      this.pending.clear();
-    };
-    worker.on("error", (e: Error) => stop(new Error(`the OCR worker failed: ${e.message}`, { cause: e })));
-    worker.on("exit", (code) => stop(new Error(`the OCR worker stopped (exit code ${code})`)));
-    // An idle reader must not keep a script's process alive; a read in flight does.
-    worker.unref();
+    worker.on("message", (reply: Reply) => {
+      if (reply.type === "result") this.calls.settle(reply.id, { value: reply.lines });
+      else if (reply.type === "error") this.calls.settle(reply.id, { error: new Error(`reading words failed: ${reply.message}`) });
+    });
   }
 
   /** Starts the worker and loads the models (about half a second). */
@@ -69,11 +61,8 @@ export class WordReader {
       .flatten({ background: "#ffffff" })
       .jpeg({ quality: 92 })
       .toBuffer();
-    const id = this.nextId++;
-    const lines = new Promise<ReadLine[]>((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    this.worker.ref();
-    this.worker.postMessage({ id, image: jpeg });
-    return (await lines).filter((line) => line.confidence >= MIN_LINE_CONFIDENCE && line.text.trim() !== "");
+    const lines = await this.calls.call((id) => this.worker.postMessage({ id, image: jpeg }));
+    return lines.filter((line) => line.confidence >= MIN_LINE_CONFIDENCE && line.text.trim() !== "");
   }
 
   async close(): Promise<void> {
