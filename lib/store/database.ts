@@ -24,7 +24,6 @@ export interface Executed<T> {
 export type DatabaseConnection = { driver: "pglite"; pglite: PGlite } | { driver: "postgres"; url: string; schema?: string };
 
 export interface Database extends Queryable {
-  readonly driver: "pglite" | "postgres";
   readonly connection: DatabaseConnection;
   /**
    * Runs `fn` inside BEGIN/COMMIT, rolling back if it throws. Use only `tx` inside `fn`:

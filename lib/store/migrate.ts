@@ -16,7 +16,7 @@ export async function runMigrations(
     const done = await db.transaction(async (tx) => {
       // Two processes starting together against one server: the lock makes the second wait,
       // then see the row and skip.
-      if (db.driver === "postgres") await tx.query("lock table schema_migrations in exclusive mode");
+      if (db.connection.driver === "postgres") await tx.query("lock table schema_migrations in exclusive mode");
       const rows = await tx.query("select 1 from schema_migrations where name = $1", [migration.name]);
       if (rows.length > 0) return false;
       await runScript(tx, migration.sql);

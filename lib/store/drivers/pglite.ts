@@ -22,7 +22,6 @@ export async function openPglite(dataDir: string): Promise<Database> {
   const pg = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   const outer = asQueryable(pg);
   return {
-    driver: "pglite",
     connection: { driver: "pglite", pglite: pg },
     query: outer.query,
     execute: outer.execute,

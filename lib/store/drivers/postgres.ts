@@ -64,7 +64,6 @@ export async function openPostgres(url: string, schema?: string): Promise<Databa
   }
   const outer = asQueryable(pool);
   return {
-    driver: "postgres",
     connection: { driver: "postgres", url, ...(schema ? { schema } : {}) },
     query: outer.query,
     execute: outer.execute,
