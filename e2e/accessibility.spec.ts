@@ -1,21 +1,14 @@
 // axe-core on the main screens, for a visitor and for a signed-in user with a board: no serious
 // or critical violations (contrast, names, roles, nesting).
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { AccountPage, BoardTray, newAccount, saveFromCard } from "./pages/board-pages";
 import { HomePage } from "./pages/app-page";
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+import { seriousViolations } from "./support/axe";
 
 test("the main screens have no serious or critical accessibility violations", async ({ page, request }) => {
   const { pins } = (await (await request.get("/api/pins?limit=1")).json()) as { pins: { id: string }[] };
   const home = new HomePage(page);
-  const screens = ["/", "/search?q=clip%20art", `/pin/${pins[0]!.id}`, "/sign-in", "/sign-up", "/pin/new", "/search/image"];
+  const screens = ["/", "/search?q=clip%20art", `/pin/${pins[0]!.id}`, "/sign-in", "/sign-up", "/pin/new", "/search/image", "/lens", "/offline"];
   for (const path of screens) {
     await home.open(path);
     await page.waitForLoadState("networkidle");

@@ -70,3 +70,21 @@ test("with the network off, Lens opens and searches a photo on the device, witho
   await expect(page.getByRole("heading", { name: "You're offline" })).toBeVisible();
   await context.setOffline(false);
 });
+
+test("when the browser refuses to keep a copy (storage quota), Lens says so and still searches", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  const line = seedLines()[11]!;
+  const target = await pinTitled(request, line.title!);
+  // Far too little room for the model's files or the catalog's codes.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Storage.overrideQuotaForOrigin", { origin: new URL(process.env.GLIMPSE_E2E_BASE!).origin, quotaSize: 50_000 });
+  const lens = new LensPage(page);
+  await lens.open();
+  await openLensAndWaitForTheModel(lens, page);
+  await expect(lens.modelStatus).toHaveAttribute("data-kept", "false");
+  await lens.modelStatus.getByText("details").click();
+  await expect(lens.modelStatus).toContainText("storage for the site is full");
+
+  await lens.choosePhoto({ name: "photo.jpg", mimeType: "image/jpeg", buffer: await snapshotOf(line) });
+  await expect(lens.results.from("server").card(target.id)).toBeVisible();
+});

@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { SearchResultsPage } from "./pages/app-page";
 import { catalogImagePath, seedLines, snapshotOf } from "./support/catalog";
+import { seriousViolations } from "./support/axe";
 import { pinTitled } from "./support/pins";
 
 test("the app is installable and names /share as its share target", async ({ page, request }) => {
@@ -88,6 +89,7 @@ test("the words in a shared screenshot become chips, and tapping one refines the
   // The refined search has its own URL: a reload brings it back.
   await expect(page).toHaveURL(new RegExp(`[?&]q=${word}`));
   await page.screenshot({ path: test.info().outputPath("refined-by-a-word.png") });
+  expect(await seriousViolations(page)).toEqual([]);
   await page.reload();
   await expect(page.getByRole("button", { name: word, exact: true })).toHaveAttribute("aria-pressed", "true");
   await expect.poll(async () => (await app.results.pinIds()).slice(0, 3)).toContain(namedPin.id);
