@@ -1,7 +1,7 @@
 // Lens on a train without signal: once a phone has opened Lens, the service worker keeps the
 // page, and the on-device worker keeps the model's files (Cache Storage) and the catalog's codes
 // (IndexedDB). With the network off, a reload still opens Lens and a photo is searched on the
-// device, marked as offline. A pin deleted while the phone was online leaves the device's copy
+// device, marked as offline, as is a photo searched from the header. A pin deleted while the phone was online leaves the device's copy
 // at its next visit (the catalog's changes carry tombstones).
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
@@ -64,6 +64,13 @@ test("with the network off, Lens opens and searches a photo on the device, witho
   await lens.choosePhoto({ name: "photo.jpg", mimeType: "image/jpeg", buffer: await snapshotOf(ownLine) });
   await expect.poll(async () => (await found.pinIds())[0]).not.toBe(target.id);
   expect(await found.pinIds()).not.toContain(own.id);
+
+  // The header's photo search works offline too: the picture is searched on the device.
+  await lens.searchImageFile({ name: "photo.jpg", mimeType: "image/jpeg", buffer: await snapshotOf(line) });
+  const deviceResults = page.getByTestId("device-image-results");
+  await expect(deviceResults).toContainText("Offline · found on this device");
+  await expect(deviceResults.locator(`[data-testid="pin-card"][data-pin-id="${target.id}"]`)).toBeVisible({ timeout: MODEL_READY_MS });
+  await page.screenshot({ path: test.info().outputPath("offline-photo-search.png") });
 
   // A page the phone never kept says what still works.
   await page.goto("/u/someone-never-visited");

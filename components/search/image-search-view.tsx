@@ -6,11 +6,13 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { ApiError } from "@/lib/client/api-error";
 import { imageSearchQuery, shareQueryImageQuery, sharedQueryImageQuery } from "@/lib/client/queries";
-import { markQueryImageShared, setQueryImage, useQueryImage, type QueryImage } from "@/lib/client/query-image";
+import { markQueryImageShared, setQueryImage, takeHandedOverImage, useQueryImage, type QueryImage } from "@/lib/client/query-image";
+import { useOnline } from "@/lib/client/use-online";
 import { GridSkeleton } from "@/components/pin/grid-skeleton";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { ImageIcon } from "@/components/ui/icons";
 import { ShopScene } from "@/components/shop/shop-scene";
+import { DeviceImageResults } from "./device-image-results";
 import { ImagePickerButton } from "./image-picker-button";
 import { QueryImagePreview } from "./query-image-preview";
 import { RefineWords } from "./refine-words";
@@ -21,6 +23,7 @@ export function ImageSearchView() {
   const params = useSearchParams();
   const sharedId = params.get("image");
   const shareError = params.get("shareError");
+  const handedOver = useHandedOverImage(image === null && sharedId === null);
   if (image && (sharedId === null || image.sharedId === undefined || image.sharedId === sharedId)) return <ImageSearch key={image.id} image={image} />;
   if (sharedId) return <SharedImage sharedId={sharedId} />;
   if (shareError && !image) {
@@ -32,7 +35,25 @@ export function ImageSearchView() {
       </div>
     );
   }
+  if (handedOver === "looking") return <GridSkeleton label="Opening the image search" />;
   return <ChooseImagePrompt />;
+}
+
+/** Takes a picture handed over by the page before (offline, see useStartImageSearch) once. */
+function useHandedOverImage(wanted: boolean): "looking" | "done" {
+  const [state, setState] = useState<"looking" | "done">(wanted ? "looking" : "done");
+  useEffect(() => {
+    if (!wanted) return;
+    let current = true;
+    void takeHandedOverImage().then((file) => {
+      if (file && current) setQueryImage(file);
+      if (current) setState("done");
+    });
+    return () => {
+      current = false;
+    };
+  }, [wanted]);
+  return wanted ? state : "done";
 }
 
 /** A reloaded or shared search: fetch the server's copy of the image and search with it. */
@@ -64,6 +85,7 @@ function ImageSearch({ image }: { image: QueryImage }) {
   const search = useQuery({ ...imageSearchQuery(image, refine), placeholderData: keepPreviousData });
   const share = useQuery(shareQueryImageQuery(image));
   const sharedId = image.sharedId ?? share.data?.id;
+  const online = useOnline();
   const router = useRouter();
   useEffect(() => {
     if (share.data && image.sharedId !== share.data.id) markQueryImageShared(image, share.data.id);
@@ -95,7 +117,9 @@ function ImageSearch({ image }: { image: QueryImage }) {
             </p>
           )}
         </div>
-        {search.isPending ? (
+        {!online && !search.data ? (
+          <DeviceImageResults image={image} />
+        ) : search.isPending ? (
           <GridSkeleton label="Searching" />
         ) : search.isError ? (
           <ErrorMessage error={search.error} onRetry={() => void search.refetch()} className="mt-6" />

@@ -1,6 +1,7 @@
 // The image a person is searching with, in memory. The server keeps a copy under an id
 // (POST /api/query-images) that goes in the URL, so a reload or a shared link brings it back.
 import "client-only";
+import { openDB } from "idb";
 import { useSyncExternalStore } from "react";
 
 export interface QueryImage {
@@ -42,4 +43,36 @@ export function getQueryImage(): QueryImage | null {
 
 export function useQueryImage(): QueryImage | null {
   return useSyncExternalStore(subscribe, getQueryImage, () => null);
+}
+
+// Offline, opening the results page is a full page load (the router cannot fetch the page), and
+// the picture in memory would be lost: it is handed to the next page through IndexedDB, once.
+const HANDOVER = { database: "glimpse-query-image", store: "handover", key: "image" } as const;
+
+function handoverStore() {
+  return openDB(HANDOVER.database, 1, { upgrade: (db) => void db.createObjectStore(HANDOVER.store) });
+}
+
+/** Keeps `file` for the next page to take (see takeHandedOverImage). */
+export async function handOverQueryImage(file: File): Promise<void> {
+  const db = await handoverStore().catch(() => null);
+  await db?.put(HANDOVER.store, file, HANDOVER.key).catch(() => undefined);
+  db?.close();
+}
+
+/** The picture a previous page handed over, removed as it is taken; null when there is none. */
+export async function takeHandedOverImage(): Promise<File | null> {
+  const db = await handoverStore().catch(() => null);
+  if (!db) return null;
+  try {
+    const tx = db.transaction(HANDOVER.store, "readwrite");
+    const file = (await tx.store.get(HANDOVER.key)) as File | undefined;
+    await tx.store.delete(HANDOVER.key);
+    await tx.done;
+    return file ?? null;
+  } catch {
+    return null;
+  } finally {
+    db.close();
+  }
 }

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // The service worker (Serwist): it keeps the app's shell — the built scripts and styles, the
-// Lens page, an offline page and TF.js's WASM binaries — so Lens opens and searches on the
-// device with the network off. Pages are asked of the network first and kept as they are seen;
+// Lens and image search pages, an offline page and TF.js's WASM binaries — so Lens and a photo
+// search open and search on the device with the network off. Pages are asked of the network first and kept as they are seen;
 // pictures of pins are kept as they are shown, so offline results have their thumbnails. API
 // answers are never kept here: the on-device index keeps the catalog itself (IndexedDB), and
 // the model's files are kept by the on-device worker (Cache Storage).

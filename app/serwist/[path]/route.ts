@@ -1,6 +1,7 @@
 // GET /serwist/sw.js — the service worker (lib/service-worker/sw.ts), built by esbuild when the
 // app is built, with the list of files to keep at install: the built scripts and styles, the
-// public icons, the Lens and offline pages, and TF.js's WASM binaries for on-device search.
+// public icons, the Lens, image search and offline pages, and TF.js's WASM binaries for
+// on-device search.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -22,6 +23,7 @@ export const { dynamic, dynamicParams, revalidate, generateStaticParams, GET } =
   useNativeEsbuild: true,
   additionalPrecacheEntries: [
     { url: "/lens", revision: build },
+    { url: "/search/image", revision: build },
     { url: "/offline", revision: build },
     ...WASM_FILES.map((file) => ({ url: `/tfjs-wasm/${version}/${file}`, revision: version })),
   ],
