@@ -2,10 +2,12 @@
 // A pin's picture inside a box of its own aspect ratio, painted with its dominant colour
 // until the bytes arrive, then faded in — so the grid never jumps while images load. Once
 // loaded the picture sits on a light tile (multiplied, so white product shots get an edge). A
-// picture that cannot be fetched (offline, never seen on this device) leaves the pin's title.
+// picture that cannot be fetched (offline, never seen on this device) leaves a plain tile with
+// a picture sign (the card's footer still names the pin).
 import { useState } from "react";
 import type { Pin } from "@/lib/contracts";
 import { tileAspect } from "@/lib/client/masonry";
+import { ImageIcon } from "@/components/ui/icons";
 
 export function PinImage({
   pin,
@@ -32,13 +34,13 @@ export function PinImage({
       className={`relative w-full overflow-hidden ${className}`}
       style={{
         aspectRatio: tile ? `1 / ${tileAspect(width, height)}` : `${width} / ${height}`,
-        backgroundColor: loaded ? "#f1f1f0" : pin.dominantColor,
+        backgroundColor: loaded || failed ? "#f1f1f0" : pin.dominantColor,
       }}
     >
       {failed ? (
-        <p className="absolute inset-0 flex items-center justify-center p-3">
-          <span className="rounded-lg bg-white/85 px-2 py-1 text-center text-sm font-medium text-neutral-900">{pin.title || "Untitled pin"}</span>
-        </p>
+        <div role="img" aria-label={`${pin.title || "Untitled pin"} (picture not available)`} className="absolute inset-0 flex items-center justify-center text-neutral-400">
+          <ImageIcon width={32} height={32} />
+        </div>
       ) : (
         // eslint-disable-next-line @next/next/no-img-element -- the server already serves sized WebP/AVIF renditions
         <img

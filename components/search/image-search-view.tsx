@@ -98,8 +98,13 @@ function ImageSearch({ image }: { image: QueryImage }) {
     <div className="flex flex-col gap-6 md:flex-row md:items-start">
       <aside className="md:sticky md:top-20 md:w-72 md:shrink-0 lg:w-80">
         <QueryImagePreview image={image} />
-        <RefineWords sharedId={sharedId} refine={refine} onRefine={setRefine} />
-        <ShopScene key={image.id} image={image} />
+        {/* Words and Shop the Look need the server. */}
+        {online && (
+          <>
+            <RefineWords sharedId={sharedId} refine={refine} onRefine={setRefine} />
+            <ShopScene key={image.id} image={image} />
+          </>
+        )}
       </aside>
       <section aria-labelledby="image-results-heading" className="min-w-0 flex-1">
         <div className="mb-4 flex flex-wrap items-baseline gap-x-3 gap-y-1">
