@@ -3,6 +3,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { HomePage } from "./pages/app-page";
 import { AccountPage, BoardPage, BoardTray, newAccount } from "./pages/board-pages";
+import { holdRequests } from "./pages/lens-page";
 
 /** A finger on `from`, held, then slid onto `to` and lifted (Chromium's touch input, as a phone sends it). */
 async function touchDrag(page: Page, from: Locator, to: Locator, holdMs: number): Promise<void> {
@@ -43,10 +44,15 @@ test("on a phone, press and hold drags pins onto a board in the bottom sheet, an
   await touchDrag(page, cards.first(), tray.board(boardId), 0);
   await expect(page.getByTestId("toast")).toHaveCount(0);
 
+  // The save reaches the server a moment after the drop: ideas the server gives meanwhile are
+  // the empty board's, and the ideas for the board with the pin must replace them.
+  const save = await holdRequests(page, "**/api/boards/*/pins");
   await touchDrag(page, cards.first(), tray.board(boardId), 450);
+  await page.waitForTimeout(1000);
+  save.release();
   await expect(page.getByTestId("toast")).toContainText("Saved to Trip");
   await expect(tray.board(boardId)).toContainText("1 pin");
-  await expect(tray.ideas).toBeVisible();
+  await expect(tray.ideas).toHaveAttribute("data-source", "server");
   await page.screenshot({ path: test.info().outputPath("phone-tray.png") });
 
   await touchDrag(page, cards.nth(1), tray.board(boardId), 450);

@@ -93,7 +93,7 @@ function TrayBoard({ board }: { board: Board }) {
 function TrayIdeas({ drop }: { drop: LastDrop }) {
   const board = useQuery(boardQuery(drop.board.id));
   const pinIds = [...new Set([drop.pin.id, ...(board.data?.pins.map((p) => p.id) ?? [])])];
-  const ideas = useBoardIdeas(drop.board.id, pinIds, TRAY_IDEAS, drop.at);
+  const ideas = useBoardIdeas(drop.board.id, pinIds, TRAY_IDEAS, { since: drop.at, version: board.data?.board.updatedAt });
   if (ideas.results.length === 0) return null;
   return (
     <div data-testid="tray-ideas" data-source={ideas.source} data-device-ms={ideas.deviceMs?.toFixed(0)} data-board-pins={pinIds.length} className="px-2 pt-1 pb-3">

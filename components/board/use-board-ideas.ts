@@ -15,10 +15,16 @@ export interface BoardIdeas {
   deviceMs: number | null;
 }
 
-export function useBoardIdeas(boardId: string, pinIds: readonly string[], k: number, since?: number): BoardIdeas {
+/**
+ * `version`: the server's board as last fetched (its updatedAt), where pins arrive while the
+ * ideas are shown. A pin just dropped is on the board here at once and on the server's board a
+ * moment later; ideas the server gave meanwhile are the board's without it, so the ideas are
+ * asked again for the version that holds it.
+ */
+export function useBoardIdeas(boardId: string, pinIds: readonly string[], k: number, { since, version }: { since?: number; version?: string } = {}): BoardIdeas {
   // Which pins, not their order: reordering a board does not change its ideas.
   const key = [...pinIds].sort().join(",");
-  const server = useQuery(boardIdeasQuery(boardId, key, k));
+  const server = useQuery(boardIdeasQuery(boardId, key, k, version));
   const [device, setDevice] = useState<{ key: string; results: Result[]; ms: number } | null>(null);
 
   useEffect(() => {

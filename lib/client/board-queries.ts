@@ -23,7 +23,7 @@ export const boardKeys = {
   mine: () => [...boardKeys.boards, "mine"] as const,
   ofUser: (userId: string) => [...boardKeys.boards, "user", userId] as const,
   board: (id: string) => [...boardKeys.boards, "detail", id] as const,
-  ideas: (id: string, k: number, pins: string) => [...boardKeys.boards, "detail", id, "ideas", k, pins] as const,
+  ideas: (id: string, k: number, pins: string, version: string) => [...boardKeys.boards, "detail", id, "ideas", k, pins, version] as const,
 };
 
 const jsonInit = (method: string, body?: unknown): RequestInit => ({
@@ -96,9 +96,10 @@ export function boardQuery(id: string) {
 }
 
 /** `pins` names the board's pins as the page knows them, so ideas are asked again when they change. */
-export function boardIdeasQuery(id: string, pins: string, k = IDEAS_K) {
+/** Ideas for board `id` holding `pins`, as the server's board stood at `version` (its updatedAt). */
+export function boardIdeasQuery(id: string, pins: string, k = IDEAS_K, version = "") {
   return queryOptions({
-    queryKey: boardKeys.ideas(id, k, pins),
+    queryKey: boardKeys.ideas(id, k, pins, version),
     queryFn: ({ signal }) => fetchJson(`/api/boards/${encodeURIComponent(id)}/ideas?k=${k}`, IdeasResponse, { signal }),
     // Keep showing the last ideas while fresher ones load: the grid is replaced, never emptied.
     placeholderData: (previous) => previous,
