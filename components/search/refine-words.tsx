@@ -7,28 +7,28 @@ import { useState, type FormEvent } from "react";
 import { queryImageWordsQuery } from "@/lib/client/queries";
 
 /** The words of `refine`, one per chip, compared without case. */
-function wordsOf(refine: string): string[] {
+function splitWords(refine: string): string[] {
   return refine.split(/\s+/).filter(Boolean);
 }
 
-export function toggleWord(refine: string, word: string): string {
-  const words = wordsOf(refine);
+function toggleWord(refine: string, word: string): string {
+  const words = splitWords(refine);
   const at = words.findIndex((w) => w.toLocaleLowerCase() === word.toLocaleLowerCase());
   return (at >= 0 ? words.filter((_, i) => i !== at) : [...words, word]).join(" ");
 }
 
 export function RefineWords({ sharedId, refine, onRefine }: { sharedId?: string; refine: string; onRefine: (words: string) => void }) {
   const read = useQuery(queryImageWordsQuery(sharedId));
-  const chosen = new Set(wordsOf(refine).map((w) => w.toLocaleLowerCase()));
+  const chosen = new Set(splitWords(refine).map((w) => w.toLocaleLowerCase()));
   const found = read.data?.words ?? [];
   // Typed words that are not chips yet become chips too, so each can be taken off with a tap.
-  const typed = wordsOf(refine).filter((w) => !found.some((f) => f.toLocaleLowerCase() === w.toLocaleLowerCase()));
+  const typed = splitWords(refine).filter((w) => !found.some((f) => f.toLocaleLowerCase() === w.toLocaleLowerCase()));
   const [draft, setDraft] = useState("");
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const words = wordsOf(draft).filter((w) => !chosen.has(w.toLocaleLowerCase()));
-    if (words.length > 0) onRefine([...wordsOf(refine), ...words].join(" "));
+    const words = splitWords(draft).filter((w) => !chosen.has(w.toLocaleLowerCase()));
+    if (words.length > 0) onRefine([...splitWords(refine), ...words].join(" "));
     setDraft("");
   }
 
