@@ -5,3 +5,11 @@ export function dataDir(): string {
   // Resolved at run time from the environment; the bundler must not trace it as a file path.
   return path.resolve(/* turbopackIgnore: true */ process.env.DATA_DIR ?? "data");
 }
+
+/**
+ * The vector engine: the embedded one by default, or a Qdrant server at VECTOR_URL (with
+ * VECTOR_API_KEY when it asks for one) for catalogs past one machine (docs/scaling.md).
+ */
+export function vectorEngine(): { url?: string; apiKey?: string } {
+  return { url: process.env.VECTOR_URL || undefined, apiKey: process.env.VECTOR_API_KEY || undefined };
+}

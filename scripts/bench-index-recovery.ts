@@ -50,7 +50,7 @@ async function openTimed(): Promise<{ seconds: number; stats: Record<string, unk
   const vectors = new CatalogVectors(model, dim, repository);
   await vectors.ready;
   const seconds = (performance.now() - start) / 1000;
-  const stats = vectors.stats() as Record<string, unknown>;
+  const stats = (await vectors.stats()) as Record<string, unknown>;
   await vectors.close();
   return { seconds, stats };
 }

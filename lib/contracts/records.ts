@@ -24,6 +24,9 @@ export const PinRecord = z.object({
 });
 export type PinRecord = z.infer<typeof PinRecord>;
 
+/** The fields of a pin that search filters name; a vector index keeps them beside the vector. */
+export type FilterFields = Pick<PinRecord, "kind" | "category" | "price">;
+
 export const BoardRecord = z.object({
   id: z.string().min(1),
   ownerId: z.string().min(1),

@@ -11,6 +11,15 @@ export const SearchFilters = z.object({
 });
 export type SearchFilters = z.infer<typeof SearchFilters>;
 
+export function hasFilters(filters: SearchFilters): boolean {
+  return (
+    filters.kind !== undefined ||
+    filters.category !== undefined ||
+    filters.minPrice !== undefined ||
+    filters.maxPrice !== undefined
+  );
+}
+
 const k = z.coerce.number().int().min(1).max(200).default(24);
 
 const priceRangeIsOrdered = (f: SearchFilters) =>

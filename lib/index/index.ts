@@ -1,4 +1,5 @@
-// The vector index: its interface, the embedded usearch engine and how an index is opened.
-export type { IndexStats, Neighbor, VectorIndex } from "./types";
+// The vector index: its interface, the embedded usearch engine, the Qdrant adapter and how an index is opened.
+export type { IndexEntry, IndexStats, Neighbor, VectorIndex } from "./types";
 export { UsearchIndex, defaultTuning, type UsearchTuning } from "./usearch-index";
+export { QdrantIndex } from "./qdrant-index";
 export { openVectorIndex, type EmbeddingStream, type LivePins, type OpenVectorIndexOptions, type StoredVector } from "./open";

@@ -2,8 +2,9 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { vectorIndexContract } from "./contract-suite";
 import { indexPaths, readSidecar } from "./persistence";
-import { unitVector } from "./testing";
+import { FakeVectorStore, entryOf, unitVector } from "./testing";
 import { UsearchIndex } from "./usearch-index";
 
 const dim = 32;
@@ -16,62 +17,40 @@ afterEach(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
-function filled(count: number, quantization: "f32" | "f16" | "i8" = "f16") {
+describe("UsearchIndex, filters answered exactly when few pass", () => {
+  vectorIndexContract({ make: async (dim, store) => UsearchIndex.create(dim, {}, undefined, store.read) });
+});
+
+describe("UsearchIndex, filters always answered by the widened graph search", () => {
+  vectorIndexContract({ make: async (dim) => UsearchIndex.create(dim, { exactFilteredMax: 0 }) });
+});
+
+async function filled(count: number, quantization: "f32" | "f16" | "i8" = "f16") {
   const index = UsearchIndex.create(dim, { quantization }, { model: "m@1", paths: indexPaths(dataDir, "m@1") });
-  index.add(Array.from({ length: count }, (_, i) => ({ key: BigInt(i + 1), vector: unitVector(i + 1, dim) })));
+  await index.add(Array.from({ length: count }, (_, i) => entryOf(BigInt(i + 1), dim)));
   return index;
 }
 
 describe("UsearchIndex", () => {
-  it.each(["f32", "f16", "i8"] as const)("finds a stored vector as its own nearest neighbour (%s)", (quantization) => {
-    const index = filled(200, quantization);
-    expect(index.size()).toBe(200);
+  it.each(["f32", "f16", "i8"] as const)("finds a stored vector as its own nearest neighbour (%s)", async (quantization) => {
+    const index = await filled(200, quantization);
     for (const key of [1n, 77n, 200n]) {
-      const [best] = index.search(unitVector(Number(key), dim), 5);
+      const [best] = await index.search([unitVector(Number(key), dim)], 5);
       expect(best?.key).toBe(key);
       expect(best?.similarity).toBeGreaterThan(0.99);
     }
   });
 
-  it("answers neighbours best first with cosine similarities", () => {
-    const index = filled(50, "f32");
-    const query = unitVector(1000, dim);
-    const hits = index.search(query, 10);
-    expect(hits).toHaveLength(10);
-    for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.similarity).toBeGreaterThanOrEqual(hits[i]!.similarity);
-    const first = hits[0]!;
-    const stored = unitVector(Number(first.key), dim);
-    const cosine = stored.reduce((sum, x, i) => sum + x * query[i]!, 0);
-    expect(first.similarity).toBeCloseTo(cosine, 4);
-  });
-
-  it("removes keys and replaces a vector added again under the same key", () => {
-    const index = filled(20);
-    index.remove(3n);
-    expect(index.has(3n)).toBe(false);
-    expect(index.size()).toBe(19);
-    expect(index.search(unitVector(3, dim), 20).map((n) => n.key)).not.toContain(3n);
-    index.add([{ key: 5n, vector: unitVector(999, dim) }]);
-    expect(index.size()).toBe(19);
-    expect(index.search(unitVector(999, dim), 1)[0]?.key).toBe(5n);
-    expect(index.removeMany(BigUint64Array.from([1n, 2n, 3n, 500n]))).toBe(2);
-  });
-
-  it("answers fewer hits than k on a small index and none on an empty one", () => {
-    expect(UsearchIndex.create(dim).search(unitVector(1, dim), 5)).toEqual([]);
-    expect(filled(3).search(unitVector(1, dim), 10)).toHaveLength(3);
-  });
-
-  it("rejects a vector of the wrong dimension", () => {
-    const index = filled(3);
-    expect(() => index.search(new Float32Array(dim + 1), 1)).toThrow(/expected a vector of 32/);
-    expect(() => index.add([{ key: 9n, vector: new Float32Array(3) }])).toThrow();
-    expect(index.size()).toBe(3);
+  it("rejects a vector of the wrong dimension", async () => {
+    const index = await filled(3);
+    await expect(index.search([new Float32Array(dim + 1)], 1)).rejects.toThrow(/expected a vector of 32/);
+    await expect(index.add([{ ...entryOf(9n, dim), vector: new Float32Array(3) }])).rejects.toThrow();
+    expect(await index.count()).toBe(3);
   });
 
   it("saves atomically with a sidecar and loads the same graph back", async () => {
-    const index = filled(100);
-    index.remove(10n);
+    const index = await filled(100);
+    await index.remove([10n]);
     await Promise.all([index.save(), index.save()]);
     const location = { model: "m@1", paths: indexPaths(dataDir, "m@1") };
     const sidecar = await readSidecar(location.paths.sidecar);
@@ -81,15 +60,31 @@ describe("UsearchIndex", () => {
     expect(leftovers).toEqual([]);
     const loaded = await UsearchIndex.load(sidecar, index.tuning, location);
     if (typeof loaded === "string") throw new Error(loaded);
-    expect(loaded.size()).toBe(99);
-    expect(loaded.watermark).toBe(100n);
-    expect(loaded.has(10n)).toBe(false);
+    expect(await loaded.count()).toBe(99);
+    expect(await loaded.watermark()).toBe(100n);
+    expect(await loaded.contains([10n])).toEqual([false]);
     const query = unitVector(5000, dim);
-    expect(loaded.search(query, 10)).toEqual(index.search(query, 10));
+    expect(await loaded.search([query], 10)).toEqual(await index.search([query], 10));
+  });
+
+  it("knows no filter fields of a loaded file's keys until they are set from the store", async () => {
+    const store = new FakeVectorStore(dim);
+    const index = UsearchIndex.create(dim, {}, { model: "m@1", paths: indexPaths(dataDir, "m@1") }, store.read);
+    await index.add([store.put(1n), store.put(2n), store.put(3n)]);
+    await index.save();
+    const sidecar = await readSidecar(indexPaths(dataDir, "m@1").sidecar);
+    if (typeof sidecar === "string") throw new Error(sidecar);
+    const loaded = await UsearchIndex.load(sidecar, index.tuning, { model: "m@1", paths: indexPaths(dataDir, "m@1") }, store.read);
+    if (typeof loaded === "string") throw new Error(loaded);
+    expect(await loaded.search([unitVector(1, dim)], 3, { kind: "product" })).toEqual([]);
+    expect(loaded.keysWithoutFields(3n)).toEqual([1n, 2n, 3n]);
+    loaded.setFilterFields([entryOf(1n, dim), entryOf(3n, dim)]);
+    expect((await loaded.search([unitVector(1, dim)], 3, { kind: "product" })).map((n) => n.key)).toEqual([1n, 3n]);
+    expect(loaded.keysWithoutFields(3n)).toEqual([2n]);
   });
 
   it("refuses a file whose checksum does not match its sidecar", async () => {
-    const index = filled(10);
+    const index = await filled(10);
     await index.save();
     const location = { model: "m@1", paths: indexPaths(dataDir, "m@1") };
     const sidecar = await readSidecar(location.paths.sidecar);
@@ -101,8 +96,8 @@ describe("UsearchIndex", () => {
     expect(await UsearchIndex.load(sidecar, index.tuning, location)).toBe("index file is damaged");
   });
 
-  it("reports its shape in stats", () => {
-    const stats = filled(5).stats();
+  it("reports its shape in stats", async () => {
+    const stats = await (await filled(5)).stats();
     expect(stats).toMatchObject({ engine: "usearch", size: 5, dim, quantization: "f16", watermark: "5" });
     expect(stats.bytesPerVector).toBeGreaterThan(dim);
   });

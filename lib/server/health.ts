@@ -12,7 +12,7 @@ export async function health(): Promise<HealthResponse> {
   return {
     ok: true,
     pins,
-    index: models.serving.vectors.stats(),
+    index: await models.serving.vectors.stats(),
     models: models.report(),
     jobs,
     process: {

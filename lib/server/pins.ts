@@ -85,7 +85,7 @@ async function storeNewPin(
     });
     timings.add("store", performance.now() - storing);
     const indexing = performance.now();
-    models.forEach(({ vectors }, i) => vectors.add(record.seq, embeddings[i]!.vector));
+    await Promise.all(models.map(({ vectors }, i) => vectors.add(record.seq, embeddings[i]!.vector, record)));
     timings.add("index", performance.now() - indexing);
     return toPin(record);
   });
@@ -114,6 +114,6 @@ export async function deletePin(id: string): Promise<void> {
   if (!deleted) throw new AppError("not_found", `No pin with id ${id}.`, 404);
   // Only after the row is gone: a re-embed that still saw the pin has added it by now.
   await models.withWriteModels(async (written) => {
-    for (const { vectors } of written) vectors.remove(deleted.seq);
+    await Promise.all(written.map(({ vectors }) => vectors.remove(deleted.seq)));
   });
 }

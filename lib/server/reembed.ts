@@ -55,9 +55,11 @@ async function reembedPin({ target, repository, images }: ReembedRun, pin: PinIm
     vector = await target.embedder.embed(await catalogPixels(await validateImage(original)));
     await repository.putEmbedding(pin.imageSha256, target.key, vector);
   }
-  // A pin deleted meanwhile stays out. Nothing awaits between this check and the add, and a
-  // delete removes from the index only after its row is gone, so neither can slip past the other.
-  if ((await repository.getPinsBySeq([pin.seq])).has(pin.seq)) target.vectors.add(pin.seq, vector);
+  // A pin deleted meanwhile stays out. Nothing awaits between this check and queuing the add,
+  // changes apply in order, and a delete queues its removal only after its row is gone, so
+  // neither can slip past the other.
+  const record = (await repository.getPinsBySeq([pin.seq])).get(pin.seq);
+  if (record) await target.vectors.add(pin.seq, vector, record);
 }
 
 /** Yields to waiting requests; answers false when stopped meanwhile. */

@@ -21,9 +21,10 @@ function slowRepository(store: FakeVectorStore, options: { count?: number } = {}
     streamEmbeddings: (_model: string, afterSeq?: bigint) =>
       (async function* () {
         await released;
-        yield* store.source(afterSeq);
+        for await (const batch of store.source(afterSeq)) yield batch.map(({ key, vector, fields }) => ({ seq: key, vector, fields }));
       })(),
     listEmbeddedSeqs: store.live.seqsUpTo,
+    embeddingsOf: async (_model: string, seqs: bigint[]) => [...(await store.read(seqs))].map(([seq, vector]) => ({ seq, vector })),
     embeddingsMatching: async () => [...store.vectors].map(([seq, vector]) => ({ seq, vector })),
     getPinsBySeq: async (seqs: bigint[]) =>
       new Map(seqs.filter((seq) => store.vectors.has(seq)).map((seq) => [seq, { id: `pin-${seq}`, seq } as unknown as PinRecord])),
@@ -48,16 +49,17 @@ describe("CatalogVectors while the index opens", () => {
     const { repository, release } = slowRepository(store);
     const vectors = new CatalogVectors("m@1", dim, repository);
 
-    expect(vectors.stats()).toMatchObject({ state: "opening", size: 0 });
+    expect(await vectors.stats()).toMatchObject({ state: "opening", size: 0 });
     const whileOpening = await vectors.nearest([unitVector(7, dim)], 1, {});
     expect(whileOpening[0]?.record.id).toBe("pin-7");
 
-    vectors.add(11n, store.put(11n).vector);
-    vectors.remove(3n);
+    const added = store.put(11n);
+    await vectors.add(11n, added.vector, added.fields);
+    await vectors.remove(3n);
     store.vectors.delete(3n);
     release();
     await vectors.ready;
-    expect(vectors.stats()).toMatchObject({ state: "ready", size: 10, rebuildReason: "no saved index" });
+    expect(await vectors.stats()).toMatchObject({ state: "ready", size: 10, rebuildReason: "no saved index" });
     expect((await vectors.nearest([unitVector(11, dim)], 1, {}))[0]?.record.id).toBe("pin-11");
     await vectors.close();
   });
@@ -69,7 +71,7 @@ describe("CatalogVectors while the index opens", () => {
     const vectors = new CatalogVectors("m@1", dim, repository);
     await new Promise((r) => setTimeout(r, 0));
     await expect(vectors.nearest([unitVector(1, dim)], 1, {})).rejects.toMatchObject({ code: "warming_up", status: 503 });
-    expect(vectors.stats()).toMatchObject({ state: "opening", opening: { total: EXACT_SCAN_WHILE_OPENING + 1 } });
+    expect(await vectors.stats()).toMatchObject({ state: "opening", opening: { total: EXACT_SCAN_WHILE_OPENING + 1 } });
     release();
     await vectors.close();
   });

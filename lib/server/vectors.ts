@@ -1,23 +1,21 @@
-// The catalog's vector search: the ANN index of one model, opened in the background (loaded
-// from its file, or rebuilt from the store when the file is missing or damaged), kept in step
-// with the store, saved to disk a little after each change (the store can always replay what a
-// crash lost), and a `nearest` that scores pins by their best query view and applies filters
-// after hydration. Which model's index serves search is decided in image-models.ts.
+// The catalog's vector search: the ANN index of one model, opened in the background (the
+// embedded engine loaded from its file, or rebuilt from the store when the file is missing or
+// damaged; or a Qdrant collection when VECTOR_URL is set), kept in step with the store, saved a
+// little after each change (the store can always replay what a crash lost), and a `nearest`
+// that scores pins by their best query view, with filters applied inside the engine. Which
+// model's index serves search is decided in image-models.ts.
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { SearchFilters } from "@/lib/contracts";
 import type { PinRecord } from "@/lib/contracts/records";
-import { openVectorIndex } from "@/lib/index";
-import type { UsearchIndex } from "@/lib/index/usearch-index";
+import type { FilterFields } from "@/lib/contracts/records";
+import { type VectorIndex, openVectorIndex } from "@/lib/index";
 import { dot } from "@/lib/embedding/vectors";
 import type { PinRepository } from "@/lib/store";
-import { hasFilters, matchesFilters } from "./filters";
-import { dataDir } from "@/lib/config";
+import { dataDir, vectorEngine } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 
 const SAVE_DELAY_MS = 5_000;
-/** Past this many candidates a filtered search scans the matching vectors exactly instead. */
-const MAX_ANN_CANDIDATES = 4_000;
 /** Pins read beyond the k wanted, so a few deleted ones do not cost a second read. */
 const HYDRATE_SLACK = 8;
 
@@ -41,9 +39,11 @@ export interface IndexOpening {
 
 export class CatalogVectors {
   private saveTimer: NodeJS.Timeout | null = null;
-  private index: UsearchIndex | null = null;
+  private index: (VectorIndex & { opening: Record<string, unknown> }) | null = null;
   /** Adds and removes that arrive while the index opens, applied in order once it has. */
-  private readonly pending: Array<(index: UsearchIndex) => void> = [];
+  private readonly pending: Array<(index: VectorIndex) => Promise<void>> = [];
+  /** Changes run one after another, so an add and a remove of one pin apply in order. */
+  private changes: Promise<void> = Promise.resolve();
   private opening: IndexOpening | null;
   /** Why the last try to open failed; opening is tried again with backoff until it works. */
   private openError: unknown = null;
@@ -60,16 +60,11 @@ export class CatalogVectors {
     this.ready = this.openWithRetries();
   }
 
-  /** Vectors the index holds; none until it has opened. */
-  get size(): number {
-    return this.index?.size() ?? 0;
-  }
-
-  stats() {
-    if (this.index) return { ...this.index.stats(), state: "ready" as const };
+  async stats() {
+    if (this.index) return { ...(await this.index.stats()), state: "ready" as const };
     return {
-      engine: "usearch",
-      size: this.size,
+      engine: vectorEngine().url ? "qdrant" : "usearch",
+      size: 0,
       dim: this.dim,
       state: "opening" as const,
       opening: this.opening,
@@ -77,14 +72,13 @@ export class CatalogVectors {
     };
   }
 
-  add(seq: bigint, vector: Float32Array): void {
-    this.apply((index) => index.add([{ key: seq, vector }]));
+  /** Adds a pin's vector; resolves once it is searchable (or queued while the index opens). */
+  add(seq: bigint, vector: Float32Array, fields: FilterFields): Promise<void> {
+    return this.apply((index) => index.add([{ key: seq, vector, fields }]));
   }
 
-  remove(seq: bigint): void {
-    this.apply((index) => {
-      if (index.has(seq)) index.remove(seq);
-    });
+  remove(seq: bigint): Promise<void> {
+    return this.apply((index) => index.remove([seq]));
   }
 
   /**
@@ -96,34 +90,26 @@ export class CatalogVectors {
   async nearest(views: Float32Array[], k: number, filters: SearchFilters, exclude?: bigint): Promise<Hit[]> {
     const index = this.index;
     if (!index) return this.nearestWhileOpening(views, k, filters, exclude);
-    const size = index.size();
-    if (size === 0 || views.length === 0) return [];
-    const filtered = hasFilters(filters);
-    let candidates = Math.min(size, Math.max(k * (filtered ? 8 : 2), 50));
+    if (views.length === 0) return [];
+    let candidates = Math.max(k * 2, 50);
     for (;;) {
-      const best = new Map<bigint, number>();
-      for (const view of views) {
-        for (const { key, similarity } of index.search(view, candidates)) {
-          if (key === exclude) continue;
-          best.set(key, Math.max(similarity, best.get(key) ?? -1));
-        }
-      }
-      const ranked = [...best].sort((a, b) => b[1] - a[1]);
+      const neighbors = await index.search(views, candidates, filters);
+      const ranked = neighbors.filter(({ key }) => key !== exclude);
       const hits: Hit[] = [];
-      // Reading pins from the store costs more than the index search: without filters only
-      // the best k can be returned, so those are read first, and more only if some are gone.
+      // Reading pins from the store costs more than the index search, so the best k are read
+      // first, and more only if some are gone.
       for (let next = 0; next < ranked.length && hits.length < k; ) {
-        const batch = ranked.slice(next, filtered ? ranked.length : next + k - hits.length + HYDRATE_SLACK);
+        const batch = ranked.slice(next, next + k - hits.length + HYDRATE_SLACK);
         next += batch.length;
-        const records = await this.repository.getPinsBySeq(batch.map(([key]) => key));
-        for (const [key, similarity] of batch) {
+        const records = await this.repository.getPinsBySeq(batch.map(({ key }) => key));
+        for (const { key, similarity } of batch) {
           const record = records.get(key);
-          if (record && matchesFilters(record, filters)) hits.push({ record, similarity });
+          if (record) hits.push({ record, similarity });
         }
       }
-      if (hits.length >= k || candidates >= size) return hits.slice(0, k);
-      if (filtered && candidates >= MAX_ANN_CANDIDATES) return this.exactNearest(views, k, filters, exclude);
-      candidates = Math.min(size, candidates * 4);
+      // An index that answered fewer than asked has nothing more to give.
+      if (hits.length >= k || neighbors.length < candidates) return hits.slice(0, k);
+      candidates *= 4;
     }
   }
 
@@ -133,7 +119,7 @@ export class CatalogVectors {
     throw new AppError("warming_up", `The search index is being rebuilt${progress}; try again shortly.`, 503, 5);
   }
 
-  /** Brute force over the vectors of pins that pass the filters: for very selective filters. */
+  /** Brute force over the vectors of pins that pass the filters: a small catalog while the index opens. */
   private async exactNearest(views: Float32Array[], k: number, filters: SearchFilters, exclude?: bigint): Promise<Hit[]> {
     const matching = await this.repository.embeddingsMatching(this.model, filters, 100_000);
     const scored: { seq: bigint; similarity: number }[] = [];
@@ -162,13 +148,15 @@ export class CatalogVectors {
     await this.index.save();
   }
 
-  private apply(change: (index: UsearchIndex) => void): void {
-    if (!this.index) {
+  private apply(change: (index: VectorIndex) => Promise<void>): Promise<void> {
+    const index = this.index;
+    if (!index) {
       this.pending.push(change);
-      return;
+      return Promise.resolve();
     }
-    change(this.index);
-    this.scheduleSave();
+    const applied = this.changes.then(() => change(index));
+    this.changes = applied.catch(() => {});
+    return applied.then(() => this.scheduleSave());
   }
 
   private async openWithRetries(): Promise<void> {
@@ -195,32 +183,42 @@ export class CatalogVectors {
     const opening = this.opening!;
     opening.done = 0;
     opening.total = await repository.countEmbeddings(model);
+    const engine = vectorEngine();
     const index = await openVectorIndex({
       model,
       dim: this.dim,
       dataDir: dataDir(),
-      source: (afterSeq?: bigint) => repository.streamEmbeddings(model, afterSeq),
+      source: (afterSeq?: bigint) => entriesOf(repository.streamEmbeddings(model, afterSeq)),
       live: {
         count: () => repository.countEmbeddings(model),
         seqsUpTo: (seq: bigint) => repository.listEmbeddedSeqs(model, seq),
+        fieldsUpTo: (seq: bigint) => keyed(repository.streamFilterFields(model, seq)),
       },
+      readVectors: async (seqs) => new Map((await repository.embeddingsOf(model, seqs)).map(({ seq, vector }) => [seq, vector])),
+      vectorUrl: engine.url,
+      vectorApiKey: engine.apiKey,
       progress: opening,
     });
-    if (index.size() < (await repository.countEmbeddings(model))) {
+    if ((await index.count()) < (await repository.countEmbeddings(model))) {
       let filled = 0;
-      for await (const batch of repository.streamEmbeddings(model)) {
-        const missing = batch.filter(({ seq }) => !index.has(seq));
-        index.add(missing.map(({ seq, vector }) => ({ key: seq, vector })));
+      for await (const batch of entriesOf(repository.streamEmbeddings(model))) {
+        const present = await index.contains(batch.map(({ key }) => key));
+        const missing = batch.filter((_entry, i) => !present[i]);
+        await index.add(missing);
         filled += missing.length;
       }
       if (filled > 0) await index.save();
     }
-    const changes = this.pending.splice(0);
-    for (const change of changes) change(index);
+    // Changes that arrive while earlier ones are applied join the queue; none is left behind.
+    let applied = 0;
+    for (let changes = this.pending.splice(0); changes.length > 0; changes = this.pending.splice(0)) {
+      for (const change of changes) await change(index);
+      applied += changes.length;
+    }
     this.index = index;
     this.opening = null;
     this.openError = null;
-    if (changes.length > 0) this.scheduleSave();
+    if (applied > 0) this.scheduleSave();
   }
 
   private scheduleSave(): void {
@@ -231,4 +229,13 @@ export class CatalogVectors {
     }, SAVE_DELAY_MS);
     this.saveTimer.unref();
   }
+}
+
+/** The store's rows as index entries: a pin's seq is its key. */
+async function* entriesOf(rows: AsyncIterable<Array<{ seq: bigint; vector: Float32Array; fields: FilterFields }>>) {
+  for await (const batch of rows) yield batch.map(({ seq, vector, fields }) => ({ key: seq, vector, fields }));
+}
+
+async function* keyed(rows: AsyncIterable<Array<{ seq: bigint; fields: FilterFields }>>) {
+  for await (const batch of rows) yield batch.map(({ seq, fields }) => ({ key: seq, fields }));
 }

@@ -2,7 +2,7 @@
 // lookups, the newest-first feed, text search, and the vectors that feed the vector index.
 import "server-only";
 import type { PinKind, SearchFilters } from "@/lib/contracts";
-import type { PinRecord } from "@/lib/contracts/records";
+import type { FilterFields, PinRecord } from "@/lib/contracts/records";
 import type { Detection } from "@/lib/detect/types";
 import { float32FromBytes, float32ToBytes } from "@/lib/embedding/vectors";
 import { decodeFeedCursor, encodeFeedCursor, newPublicId } from "./codec";
@@ -66,6 +66,7 @@ export interface ModelCount {
 }
 
 const streamBatchSize = 2000;
+const fieldsBatchSize = 20_000;
 const maxPinIdAttempts = 4;
 /** Typo-tolerant search compares only this much of each word: trigrams of a long text cost. */
 const maxFuzzyWordLength = 40;
@@ -230,21 +231,43 @@ export class PinRepository {
     return rows.map((row) => ({ record: toPinRecord(row), rank: row.rank }));
   }
 
-  /** Vectors of live pins with seq > afterSeq, ascending, in batches: index rebuild and catch-up. */
-  async *streamEmbeddings(model: string, afterSeq = 0n): AsyncGenerator<StoredVector[]> {
+  /** Vectors of live pins with seq > afterSeq, ascending, in batches, with their filter fields: index rebuild and catch-up. */
+  async *streamEmbeddings(model: string, afterSeq = 0n): AsyncGenerator<(StoredVector & { fields: FilterFields })[]> {
     let after = afterSeq;
     for (;;) {
-      const rows = await this.db.query<{ seq: string; vector: Uint8Array }>(
-        `select p.seq::text as seq, e.vector
+      const rows = await this.db.query<{ seq: string; vector: Uint8Array } & FilterFields>(
+        `select p.seq::text as seq, e.vector, p.kind, p.category, p.price::float8 as price
            from pins p join embeddings e on e.image_sha256 = p.image_sha256 and e.model = $1
           where p.seq > $2::bigint order by p.seq limit $3`,
         [model, String(after), streamBatchSize],
       );
       if (rows.length === 0) return;
-      const batch = rows.map((r) => ({ seq: BigInt(r.seq), vector: float32FromBytes(r.vector) }));
+      const batch = rows.map((r) => ({
+        seq: BigInt(r.seq),
+        vector: float32FromBytes(r.vector),
+        fields: { kind: r.kind, category: r.category, price: r.price },
+      }));
       yield batch;
       after = batch[batch.length - 1]!.seq;
       if (rows.length < streamBatchSize) return;
+    }
+  }
+
+  /** The filter fields of live pins with a vector for the model, seq ≤ upToSeq, ascending, in batches. */
+  async *streamFilterFields(model: string, upToSeq: bigint): AsyncGenerator<{ seq: bigint; fields: FilterFields }[]> {
+    let after = 0n;
+    for (;;) {
+      const rows = await this.db.query<{ seq: string } & FilterFields>(
+        `select p.seq::text as seq, p.kind, p.category, p.price::float8 as price
+           from pins p join embeddings e on e.image_sha256 = p.image_sha256 and e.model = $1
+          where p.seq > $2::bigint and p.seq <= $3::bigint order by p.seq limit $4`,
+        [model, String(after), String(upToSeq), fieldsBatchSize],
+      );
+      if (rows.length === 0) return;
+      const batch = rows.map((r) => ({ seq: BigInt(r.seq), fields: { kind: r.kind, category: r.category, price: r.price } }));
+      yield batch;
+      after = batch[batch.length - 1]!.seq;
+      if (rows.length < fieldsBatchSize) return;
     }
   }
 

@@ -171,6 +171,21 @@ function describeStore(driver: string, open: () => Promise<TestDatabase>) {
       expect(await pins.listEmbeddedSeqs("test-model@1", made[3]!.seq)).toEqual([made[0]!.seq, made[2]!.seq, made[3]!.seq]);
     });
 
+    it("streams the filter fields the index keeps beside each vector", async () => {
+      const shoe = await pins.createPin(samplePin("f1", { kind: "product", category: "Shoes", price: 80.5 }));
+      const plain = await pins.createPin(samplePin("f2"));
+      const later = await pins.createPin(samplePin("f3", { kind: "product" }));
+      const streamed = [];
+      for await (const batch of pins.streamEmbeddings("test-model@1")) streamed.push(...batch.map(({ seq, fields }) => ({ seq, fields })));
+      const fields = [];
+      for await (const batch of pins.streamFilterFields("test-model@1", plain.seq)) fields.push(...batch);
+      expect(fields).toEqual([
+        { seq: shoe.seq, fields: { kind: "product", category: "Shoes", price: 80.5 } },
+        { seq: plain.seq, fields: { kind: "pin", category: null, price: null } },
+      ]);
+      expect(streamed).toEqual([...fields, { seq: later.seq, fields: { kind: "product", category: null, price: null } }]);
+    });
+
     it("answers the vectors of filtered pins for exact search", async () => {
       const product = await pins.createPin(samplePin("e1", { kind: "product", category: "Shoes", price: 80 }));
       await pins.createPin(samplePin("e2", { kind: "product", category: "Bags", price: 80 }));
