@@ -57,11 +57,15 @@ export class FilterColumns {
     };
   }
 
-  /** Every present seq that passes, ascending. */
-  matching(passes: (seq: number) => boolean): bigint[] {
-    const found: bigint[] = [];
-    for (let slot = 1; slot < this.end; slot++) if (passes(slot)) found.push(BigInt(slot));
-    return found;
+  /** How many present seqs pass, and the first `keep` of them, ascending. */
+  matching(passes: (seq: number) => boolean, keep: number): { count: number; seqs: bigint[] } {
+    const seqs: bigint[] = [];
+    let count = 0;
+    for (let slot = 1; slot < this.end; slot++) {
+      if (!passes(slot)) continue;
+      if (count++ < keep) seqs.push(BigInt(slot));
+    }
+    return { count, seqs };
   }
 
   /** Seqs from 1 to upTo that hold no fields. */

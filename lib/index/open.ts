@@ -20,7 +20,7 @@ export interface LivePins {
   count(): Promise<number>;
   /** Their seqs up to and including `upToSeq`. */
   seqsUpTo(upToSeq: bigint): Promise<bigint[]>;
-  /** Their filter fields up to and including `upToSeq`, in batches (the embedded engine keeps them in memory only). */
+  /** The filter fields of live pins up to and including `upToSeq`, in batches (the embedded engine keeps them in memory only). */
   fieldsUpTo(upToSeq: bigint): AsyncIterable<ReadonlyArray<{ key: bigint; fields: FilterFields }>>;
 }
 

@@ -153,12 +153,13 @@ export class UsearchIndex implements VectorIndex {
     if (!hasFilters(filters)) return bestOverViews(views.map((view) => this.graphSearch(view, wanted)), wanted);
     const passes = this.filterColumns.predicate(filters);
     if (!passes) return [];
-    const matching = this.filterColumns.matching(passes);
-    if (matching.length === 0) return [];
-    if (this.readVectors && matching.length <= this.tuning.exactFilteredMax) return this.exactSearch(views, wanted, matching, this.readVectors);
-    // Enough candidates that k of them pass at the filter's share of the catalog, widened
-    // until they do (or the whole graph has been asked).
-    let candidates = Math.min(size, Math.ceil((2 * wanted * size) / matching.length) + wanted);
+    const exactMax = this.readVectors ? this.tuning.exactFilteredMax : 0;
+    const matching = this.filterColumns.matching(passes, exactMax);
+    if (matching.count === 0) return [];
+    if (this.readVectors && matching.count <= exactMax) return this.exactSearch(views, wanted, matching.seqs, this.readVectors);
+    // Enough candidates that k of them are likely to pass at the filter's share of the
+    // catalog, widened until they do (or the whole graph has been asked).
+    let candidates = Math.min(size, Math.ceil((1.5 * wanted * size) / matching.count) + wanted);
     for (;;) {
       const lists = views.map((view) => this.graphSearch(view, candidates).filter(({ key }) => passes(Number(key))));
       const found = bestOverViews(lists, wanted);

@@ -91,7 +91,9 @@ export class CatalogVectors {
     const index = this.index;
     if (!index) return this.nearestWhileOpening(views, k, filters, exclude);
     if (views.length === 0) return [];
-    let candidates = Math.max(k * 2, 50);
+    // The engine merges the views and applies the filters; a few more than k cover pins
+    // deleted since the index last heard of them.
+    let candidates = k + HYDRATE_SLACK;
     for (;;) {
       const neighbors = await index.search(views, candidates, filters);
       const ranked = neighbors.filter(({ key }) => key !== exclude);
@@ -192,7 +194,7 @@ export class CatalogVectors {
       live: {
         count: () => repository.countEmbeddings(model),
         seqsUpTo: (seq: bigint) => repository.listEmbeddedSeqs(model, seq),
-        fieldsUpTo: (seq: bigint) => keyed(repository.streamFilterFields(model, seq)),
+        fieldsUpTo: (seq: bigint) => keyed(repository.streamFilterFields(seq)),
       },
       readVectors: async (seqs) => new Map((await repository.embeddingsOf(model, seqs)).map(({ seq, vector }) => [seq, vector])),
       vectorUrl: engine.url,

@@ -208,8 +208,6 @@ export class PinRepository {
     return rows.map((row) => ({ record: toPinRecord(row), rank: row.rank }));
   }
 
-
-
   private async rankedBy(
     parser: "websearch_to_tsquery" | "to_tsquery",
     query: string,
@@ -253,15 +251,18 @@ export class PinRepository {
     }
   }
 
-  /** The filter fields of live pins with a vector for the model, seq ≤ upToSeq, ascending, in batches. */
-  async *streamFilterFields(model: string, upToSeq: bigint): AsyncGenerator<{ seq: bigint; fields: FilterFields }[]> {
+  /**
+   * The filter fields of live pins with seq ≤ upToSeq, ascending, in batches. Pins without a
+   * vector are included (an index holds none of their keys, so their fields are never asked
+   * for): reading pins alone is several times faster than joining their vectors.
+   */
+  async *streamFilterFields(upToSeq: bigint): AsyncGenerator<{ seq: bigint; fields: FilterFields }[]> {
     let after = 0n;
     for (;;) {
       const rows = await this.db.query<{ seq: string } & FilterFields>(
         `select p.seq::text as seq, p.kind, p.category, p.price::float8 as price
-           from pins p join embeddings e on e.image_sha256 = p.image_sha256 and e.model = $1
-          where p.seq > $2::bigint and p.seq <= $3::bigint order by p.seq limit $4`,
-        [model, String(after), String(upToSeq), fieldsBatchSize],
+           from pins p where p.seq > $1::bigint and p.seq <= $2::bigint order by p.seq limit $3`,
+        [String(after), String(upToSeq), fieldsBatchSize],
       );
       if (rows.length === 0) return;
       const batch = rows.map((r) => ({ seq: BigInt(r.seq), fields: { kind: r.kind, category: r.category, price: r.price } }));

@@ -178,7 +178,7 @@ function describeStore(driver: string, open: () => Promise<TestDatabase>) {
       const streamed = [];
       for await (const batch of pins.streamEmbeddings("test-model@1")) streamed.push(...batch.map(({ seq, fields }) => ({ seq, fields })));
       const fields = [];
-      for await (const batch of pins.streamFilterFields("test-model@1", plain.seq)) fields.push(...batch);
+      for await (const batch of pins.streamFilterFields(plain.seq)) fields.push(...batch);
       expect(fields).toEqual([
         { seq: shoe.seq, fields: { kind: "product", category: "Shoes", price: 80.5 } },
         { seq: plain.seq, fields: { kind: "pin", category: null, price: null } },
