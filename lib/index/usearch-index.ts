@@ -36,7 +36,7 @@ export const defaultTuning: UsearchTuning = {
   quantization: "f16",
   connectivity: 16,
   expansionAdd: 128,
-  expansionSearch: 64,
+  expansionSearch: 256,
   exactFilteredMax: 4_000,
 };
 

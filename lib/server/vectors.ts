@@ -199,6 +199,7 @@ export class CatalogVectors {
       readVectors: async (seqs) => new Map((await repository.embeddingsOf(model, seqs)).map(({ seq, vector }) => [seq, vector])),
       vectorUrl: engine.url,
       vectorApiKey: engine.apiKey,
+      tuning: engine.searchExpansion ? { expansionSearch: engine.searchExpansion } : undefined,
       progress: opening,
     });
     if ((await index.count()) < (await repository.countEmbeddings(model))) {
