@@ -28,7 +28,7 @@ export interface UsearchTuning {
   expansionAdd: number;
   /** Candidate list size while searching (HNSW "ef"); at least k is used. */
   expansionSearch: number;
-  /** A filter passing at most this many keys is answered exactly over their stored vectors. */
+  /** A filter passing at most this many keys may be answered exactly over their stored vectors. */
   exactFilteredMax: number;
 }
 
@@ -41,6 +41,11 @@ export const defaultTuning: UsearchTuning = {
 };
 
 const scalarBytes = { f32: 4, f16: 2, i8: 1 } as const;
+/**
+ * A stored vector read for the exact path, in graph candidates of one view: about 80 µs a
+ * vector from PostgreSQL at a million pins against 7 µs a candidate (docs/performance.md).
+ */
+const STORE_READ_COST = 4;
 const scalarKinds = { f32: ScalarKind.F32, f16: ScalarKind.F16, i8: ScalarKind.I8 } as const;
 
 /** Where an index is saved and which model's vectors it holds. */
@@ -156,10 +161,14 @@ export class UsearchIndex implements VectorIndex {
     const exactMax = this.readVectors ? this.tuning.exactFilteredMax : 0;
     const matching = this.filterColumns.matching(passes, exactMax);
     if (matching.count === 0) return [];
-    if (this.readVectors && matching.count <= exactMax) return this.exactSearch(views, wanted, matching.seqs, this.readVectors);
     // Enough candidates that k of them are likely to pass at the filter's share of the
     // catalog, widened until they do (or the whole graph has been asked).
     let candidates = Math.min(size, Math.ceil((1.5 * wanted * size) / matching.count) + wanted);
+    // Reading a stored vector costs a few candidates' worth of graph search, so the exact
+    // path pays only when far fewer pins pass than the graph would visit.
+    if (this.readVectors && matching.count <= exactMax && matching.count * STORE_READ_COST < candidates) {
+      return this.exactSearch(views, wanted, matching.seqs, this.readVectors);
+    }
     for (;;) {
       const lists = views.map((view) => this.graphSearch(view, candidates).filter(({ key }) => passes(Number(key))));
       const found = bestOverViews(lists, wanted);
