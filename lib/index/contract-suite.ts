@@ -89,8 +89,11 @@ export function vectorIndexContract(engine: EngineUnderTest): void {
         { filters: { kind: "pin" as const, category: "shoes", maxPrice: 400 }, passes: (key: bigint) => { const f = fieldsOf(key); return f.kind === "pin" && f.category === "Shoes" && f.price !== null && f.price <= 400; } },
       ];
       for (const { filters, passes } of cases) {
-        const hits = await index.search([query], 5, filters);
-        expect(hits.map((h) => h.key), JSON.stringify(filters)).toEqual(exactly(store, query, passes).slice(0, 5));
+        const hits = (await index.search([query], 5, filters)).map((h) => h.key);
+        const exact = exactly(store, query, passes).slice(0, 5);
+        expect(hits.every(passes), JSON.stringify(filters)).toBe(true);
+        // An approximate engine may miss one of the true five.
+        expect(hits.filter((key) => exact.includes(key)).length, JSON.stringify(filters)).toBeGreaterThanOrEqual(Math.min(4, exact.length));
       }
       expect(await index.search([query], 5, { category: "no such category" })).toEqual([]);
     });
@@ -101,9 +104,11 @@ export function vectorIndexContract(engine: EngineUnderTest): void {
       // Keys 10..40 cost 100–400 (those a multiple of 5 have no price): 25 of 3,000 pass.
       const few = (key: bigint) => { const p = fieldsOf(key).price; return p !== null && p >= 100 && p <= 400; };
       expect((await index.search([query], 100, { minPrice: 100, maxPrice: 400 })).map((h) => h.key)).toEqual(exactly(store, query, few));
-      const products = await index.search([query], 10, { kind: "product" });
+      const products = (await index.search([query], 10, { kind: "product" })).map((h) => h.key);
       expect(products).toHaveLength(10);
-      for (const { key } of products) expect(fieldsOf(key).kind).toBe("product");
+      for (const key of products) expect(fieldsOf(key).kind).toBe("product");
+      const exact = exactly(store, query, (key) => fieldsOf(key).kind === "product").slice(0, 10);
+      expect(products.filter((key) => exact.includes(key)).length).toBeGreaterThanOrEqual(8);
     });
 
     it("keeps the highest key ever added as its watermark", async () => {

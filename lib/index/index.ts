@@ -2,4 +2,4 @@
 export type { IndexEntry, IndexStats, Neighbor, VectorIndex } from "./types";
 export { UsearchIndex, defaultTuning, type UsearchTuning } from "./usearch-index";
 export { QdrantIndex } from "./qdrant-index";
-export { openVectorIndex, type EmbeddingStream, type LivePins, type OpenVectorIndexOptions, type StoredVector } from "./open";
+export { openVectorIndex, type EmbeddingStream, type LivePins, type OpenVectorIndexOptions } from "./open";

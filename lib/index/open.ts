@@ -9,10 +9,8 @@ import type { FilterFields } from "@/lib/contracts/records";
 import type { IndexEntry, VectorIndex } from "./types";
 import { type IndexLocation, UsearchIndex, type UsearchTuning, type VectorReader, defaultTuning } from "./usearch-index";
 
-export type StoredVector = IndexEntry;
-
 /** Stored vectors of live pins with seq > afterSeq (all when absent), ascending, in batches. */
-export type EmbeddingStream = (afterSeq?: bigint) => AsyncIterable<ReadonlyArray<StoredVector>>;
+export type EmbeddingStream = (afterSeq?: bigint) => AsyncIterable<ReadonlyArray<IndexEntry>>;
 
 /** What the store knows about live pins; lets opening drop keys of pins deleted since the save. */
 export interface LivePins {

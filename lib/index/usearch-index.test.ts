@@ -4,7 +4,9 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { vectorIndexContract } from "./contract-suite";
 import { indexPaths, readSidecar } from "./persistence";
-import { FakeVectorStore, entryOf, unitVector } from "./testing";
+import { FakeVectorStore, entryOf, fieldsOf, unitVector } from "./testing";
+
+const cosine = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * b[i]!, 0);
 import { UsearchIndex } from "./usearch-index";
 
 const dim = 32;
@@ -17,12 +19,8 @@ afterEach(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
-describe("UsearchIndex, filters answered exactly when few pass", () => {
+describe("UsearchIndex", () => {
   vectorIndexContract({ make: async (dim, store) => UsearchIndex.create(dim, {}, undefined, store.read) });
-});
-
-describe("UsearchIndex, filters always answered by the widened graph search", () => {
-  vectorIndexContract({ make: async (dim) => UsearchIndex.create(dim, { exactFilteredMax: 0 }) });
 });
 
 async function filled(count: number, quantization: "f32" | "f16" | "i8" = "f16") {
@@ -39,6 +37,21 @@ describe("UsearchIndex", () => {
       expect(best?.key).toBe(key);
       expect(best?.similarity).toBeGreaterThan(0.99);
     }
+  });
+
+  it("widens the graph search until k pins pass a filter it cannot answer exactly", async () => {
+    const store = new FakeVectorStore(dim);
+    const index = UsearchIndex.create(dim, { exactFilteredMax: 0 });
+    await index.add(Array.from({ length: 2000 }, (_, i) => store.put(BigInt(i + 1))));
+    const query = unitVector(31_337, dim);
+    // Keys 10..40 with a price: 25 of 2,000 pass. The first ask, about 1,200 candidates, holds
+    // about 15 of them; when it holds fewer than 10 the search widens.
+    const few = (key: bigint) => { const p = fieldsOf(key).price; return p !== null && p >= 100 && p <= 400; };
+    const hits = (await index.search([query], 10, { minPrice: 100, maxPrice: 400 })).map((h) => h.key);
+    expect(hits).toHaveLength(10);
+    expect(hits.every(few)).toBe(true);
+    const exact = [...store.vectors].filter(([key]) => few(key)).sort(([, a], [, b]) => cosine(query, b) - cosine(query, a)).map(([key]) => key);
+    expect(hits.filter((key) => exact.slice(0, 10).includes(key)).length).toBeGreaterThanOrEqual(8);
   });
 
   it("rejects a vector of the wrong dimension", async () => {
