@@ -82,10 +82,11 @@ export class CatalogVectors {
   }
 
   /**
-   * The k pins closest to any of the query's views, best first. Hits whose pin is gone (a
-   * deletion the saved index has not seen yet) or that fail the filters are skipped; the
-   * candidate list widens until k survive or the catalog is exhausted. While the index opens,
-   * a small catalog is scanned exactly; a large one answers `503 warming_up`.
+   * The k pins that pass the filters closest to any of the query's views, best first (the
+   * engine applies the filters). Hits whose pin is gone (a deletion the saved index has not
+   * seen yet) are skipped; the candidate list widens until k survive or the index has no
+   * more. While the index opens, a small catalog is scanned exactly; a large one answers
+   * `503 warming_up`.
    */
   async nearest(views: Float32Array[], k: number, filters: SearchFilters, exclude?: bigint): Promise<Hit[]> {
     const index = this.index;
