@@ -13,7 +13,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Index, MetricKind, ScalarKind, exactSearch, type BatchMatches } from "usearch";
-import { SyntheticCatalog, dotRows } from "./lib/synthetic-catalog";
+import { dot } from "@/lib/embedding/vectors";
+import { SyntheticCatalog } from "./lib/synthetic-catalog";
 
 const { values: args } = parseArgs({
   options: {
@@ -185,7 +186,7 @@ for (const shortlist of args.shortlists.split(",").map(Number)) {
       const scored = [...searcher.search(query, shortlist, 1).keys].map((key) => {
         fs.readSync(halfFile, new Uint8Array(readBuffer.buffer), 0, rowBytes, Number(key - 1n) * rowBytes);
         for (let i = 0; i < dim; i++) rereadRow[i] = fromHalf[readBuffer[i]!]!;
-        return { key, similarity: dotRows(query, rereadRow) };
+        return { key, similarity: dot(query, rereadRow) };
       });
       return scored.sort((a, b) => b.similarity - a.similarity).slice(0, k).map((s) => s.key);
     },
@@ -226,7 +227,7 @@ for (const share of [0.5, 0.05, 0.005]) {
     filteredQueryCount,
     (q) => {
       const query = row(filteredQueries, q);
-      const scored = passing.map((r, i) => ({ r, similarity: dotRows(query, row(subset, i)) }));
+      const scored = passing.map((r, i) => ({ r, similarity: dot(query, row(subset, i)) }));
       return scored.sort((a, b) => b.similarity - a.similarity).slice(0, k).map(({ r }) => BigInt(r + 1));
     },
     truths,

@@ -7,6 +7,7 @@
 // product in the catalog. The bandwidth h is fitted so that as many drawn products as the
 // catalog has pictures lie as close together as the real ones (the median similarity of each to
 // its nearest other).
+import { dot, l2NormalizeInPlace } from "@/lib/embedding/vectors";
 import { seededRandom } from "@/lib/random";
 import { type CatalogVectors, catalogVectors } from "./catalog-vectors";
 
@@ -58,34 +59,22 @@ export class SyntheticCatalog {
     const [a, b, c] = [this.pick(count), this.pick(count), this.pick(count)];
     const scale = this.bandwidth / Math.SQRT2;
     for (let i = 0; i < dim; i++) out[i] = originals[a * dim + i]! + scale * (originals[b * dim + i]! - originals[c * dim + i]!);
-    return normalize(out);
+    return l2NormalizeInPlace(out);
   }
 
   view(product: Float32Array, out: Float32Array): Float32Array {
     const { residuals, count, viewsPerImage, dim } = this.real;
     const r = this.pick(count * viewsPerImage);
     for (let i = 0; i < dim; i++) out[i] = product[i]! + residuals[r * dim + i]!;
-    return normalize(out);
+    return l2NormalizeInPlace(out);
   }
-}
-
-export function dotRows(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
-  return sum;
-}
-
-function normalize(v: Float32Array): Float32Array {
-  const scale = 1 / (Math.sqrt(dotRows(v, v)) || 1);
-  for (let i = 0; i < v.length; i++) v[i]! *= scale;
-  return v;
 }
 
 /** The median, over the vectors, of the similarity to the nearest other vector of the set. */
 function medianNearestOther(vectors: Float32Array[]): number {
   const best = vectors.map((v, q) => {
     let top = -1;
-    for (let r = 0; r < vectors.length; r++) if (r !== q) top = Math.max(top, dotRows(v, vectors[r]!));
+    for (let r = 0; r < vectors.length; r++) if (r !== q) top = Math.max(top, dot(v, vectors[r]!));
     return top;
   });
   return best.sort((x, y) => x - y)[Math.floor(best.length / 2)]!;
