@@ -120,10 +120,17 @@ export class BoardPage extends AppPage {
     await this.page.keyboard.press("Space");
     // Lifted once the drag overlay shows; each arrow has landed once a card shows it is the target.
     await expect(this.page.getByTestId("drag-overlay")).toBeVisible();
-    const target = this.page.locator(`[data-testid="pin-card-frame"][data-over]:not(:has([data-pin-id="${pinId}"]))`);
+    const over = this.page.locator(`[data-testid="pin-card-frame"][data-over] [data-pin-id]`);
+    const overId = async () => ((await over.count()) === 1 ? await over.getAttribute("data-pin-id") : null);
+    let last: string | null = pinId;
     for (const key of keys) {
-      await this.page.keyboard.press(key);
-      await expect(target).toHaveCount(1);
+      // dnd-kit ignores an arrow that comes before it has measured the drop targets (right
+      // after the lift): press again only if the target did not change.
+      await expect(async () => {
+        await this.page.keyboard.press(key);
+        await expect.poll(async () => [null, last].includes(await overId()), { timeout: 3_000 }).toBe(false);
+      }).toPass({ timeout: 30_000 });
+      last = await overId();
     }
     await this.page.keyboard.press("Space");
     await expect(this.page.getByTestId("drag-overlay")).toHaveCount(0);
