@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cropRgb, resizeRgb, resizeToFloat } from "./resample";
+import { resizeRgb, resizeToFloat } from "./resample";
 import type { RgbImage } from "@/lib/image/types";
 
 function solid(width: number, height: number, rgb: [number, number, number]): RgbImage {
@@ -49,19 +49,5 @@ describe("resizeToFloat", () => {
 
   it("rejects an image whose buffer does not match its size", () => {
     expect(() => resizeToFloat({ data: new Uint8Array(10), width: 2, height: 2 }, 4, 4)).toThrow(RangeError);
-  });
-});
-
-describe("cropRgb", () => {
-  it("copies the requested rectangle", () => {
-    const img = gradient(10, 8);
-    const c = cropRgb(img, { x: 2, y: 3, w: 4, h: 2 });
-    expect([c.width, c.height]).toEqual([4, 2]);
-    expect(Array.from(c.data.subarray(0, 3))).toEqual(Array.from(img.data.subarray((3 * 10 + 2) * 3, (3 * 10 + 2) * 3 + 3)));
-  });
-
-  it("clamps a rectangle that leaves the image", () => {
-    const c = cropRgb(gradient(10, 8), { x: 8, y: -5, w: 10, h: 100 });
-    expect([c.width, c.height]).toEqual([2, 8]);
   });
 });

@@ -3,14 +3,6 @@
 // side comes from the same pixels.
 import type { RgbImage } from "@/lib/image/types";
 
-/** A region in pixels, integer coordinates, inside the image. */
-export interface PixelRect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
 interface Taps {
   /** First source index per output sample. */
   start: Int32Array;
@@ -123,27 +115,6 @@ export function resizeRgb(image: RgbImage, width: number, height: number): RgbIm
   const data = new Uint8Array(f.length);
   for (let i = 0; i < f.length; i++) data[i] = Math.min(255, Math.max(0, Math.round(f[i]!)));
   return { data, width, height };
-}
-
-/** Copies a pixel rectangle, clamped to the image (at least 1×1). */
-export function cropRgb(image: RgbImage, rect: PixelRect): RgbImage {
-  assertImage(image);
-  const x0 = clampInt(rect.x, 0, image.width - 1);
-  const y0 = clampInt(rect.y, 0, image.height - 1);
-  const x1 = clampInt(rect.x + rect.w, x0 + 1, image.width);
-  const y1 = clampInt(rect.y + rect.h, y0 + 1, image.height);
-  const w = x1 - x0;
-  const h = y1 - y0;
-  const data = new Uint8Array(w * h * 3);
-  for (let y = 0; y < h; y++) {
-    const from = ((y0 + y) * image.width + x0) * 3;
-    data.set(image.data.subarray(from, from + w * 3), y * w * 3);
-  }
-  return { data, width: w, height: h };
-}
-
-function clampInt(v: number, lo: number, hi: number): number {
-  return Math.min(hi, Math.max(lo, Math.round(v)));
 }
 
 function assertImage(image: RgbImage): void {

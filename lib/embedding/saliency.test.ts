@@ -23,14 +23,14 @@ describe("saliencyCrop", () => {
     const m = map(16, 16, [[4, 4, 10], [5, 4, 10], [4, 5, 10], [5, 5, 10]]);
     const rect = saliencyCrop(m, "std", { width: 160, height: 320 }, 0.25);
     // Blob cells 4–5 → x 40–60 px, y 80–120 px; side = max(20, 40) × 1.5 = 60.
-    expect(rect).toEqual({ x: 20, y: 70, w: 60, h: 60 });
+    expect(rect).toEqual({ left: 20, top: 70, width: 60, height: 60 });
   });
 
   it("keeps the crop inside the image near an edge", () => {
     const m = map(8, 8, [[0, 0, 10]]);
     const rect = saliencyCrop(m, "rel", { width: 80, height: 80 }, 0.5)!;
-    expect(rect.x).toBe(0);
-    expect(rect.y).toBe(0);
-    expect(rect.w).toBe(20);
+    expect(rect.left).toBe(0);
+    expect(rect.top).toBe(0);
+    expect(rect.width).toBe(20);
   });
 });

@@ -1,6 +1,6 @@
 // Finds the likely object in a photo from a backbone's activation map, so a camera query can
 // be embedded without its background. Pure: the backend hands over a channel-summed map.
-import type { PixelRect } from "./resample";
+import type { PixelRect } from "@/lib/image/box";
 
 /** A spatial map, row-major, e.g. Σ|activation| over channels. */
 export interface ActivationMap {
@@ -93,5 +93,5 @@ export function saliencyCrop(
   const h = Math.min(image.height, side);
   const x = Math.min(image.width - w, Math.max(0, cx - w / 2));
   const y = Math.min(image.height - h, Math.max(0, cy - h / 2));
-  return { x: Math.round(x), y: Math.round(y), w: Math.max(1, Math.round(w)), h: Math.max(1, Math.round(h)) };
+  return { left: Math.round(x), top: Math.round(y), width: Math.max(1, Math.round(w)), height: Math.max(1, Math.round(h)) };
 }

@@ -7,7 +7,7 @@ import type { Embedder } from "./types";
 import type { BackboneOutput, BackboneRunner } from "./backbone";
 import { modelKey, type EmbeddingManifest } from "./manifest";
 import { embeddingFromParts, type Postprocess } from "./postprocess";
-import { cropRgb, type PixelRect } from "./resample";
+import { cropRgb, type PixelRect } from "@/lib/image/box";
 import { saliencyCrop, type ActivationMap } from "./saliency";
 
 export interface RawFeatures {

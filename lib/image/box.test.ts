@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { boxToPixelRect } from "./box";
+import { boxToPixelRect, cropBox, cropRgb } from "./box";
+import type { RgbImage } from "./types";
+
+/** A 10×8 image whose every pixel names its position: red = x, green = y. */
+function positions(width: number, height: number): RgbImage {
+  const data = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set([x, y, 0], (y * width + x) * 3);
+  return { data, width, height };
+}
 
 describe("boxToPixelRect", () => {
   it("maps the whole image to the whole image", () => {
@@ -26,5 +34,28 @@ describe("boxToPixelRect", () => {
 
   it("refuses an empty image", () => {
     expect(() => boxToPixelRect({ x: 0, y: 0, w: 1, h: 1 }, 0, 10)).toThrow(RangeError);
+  });
+});
+
+describe("cropRgb", () => {
+  it("copies the requested rectangle", () => {
+    const c = cropRgb(positions(10, 8), { left: 2, top: 3, width: 4, height: 2 });
+    expect([c.width, c.height]).toEqual([4, 2]);
+    expect(Array.from(c.data.subarray(0, 3))).toEqual([2, 3, 0]);
+    expect(Array.from(c.data.subarray(-3))).toEqual([5, 4, 0]);
+  });
+
+  it("clamps a rectangle that leaves the image", () => {
+    const c = cropRgb(positions(10, 8), { left: 8, top: -5, width: 10, height: 100 });
+    expect([c.width, c.height]).toEqual([2, 8]);
+  });
+});
+
+describe("cropBox", () => {
+  it("cuts the pixels boxToPixelRect names", () => {
+    const image = positions(10, 8);
+    const c = cropBox(image, { x: 0.5, y: 0.25, w: 0.3, h: 0.5 });
+    expect([c.width, c.height]).toEqual([3, 4]);
+    expect(Array.from(c.data.subarray(0, 3))).toEqual([5, 2, 0]);
   });
 });

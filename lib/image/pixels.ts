@@ -1,23 +1,18 @@
-// Pixels for the embedders and detectors: an upload, or a region of it, as 8-bit RGB.
+// Pixels for the embedders and detectors: an upload as 8-bit RGB.
 import "server-only";
-import type { Box } from "@/lib/contracts";
-import { boxToPixelRect } from "./box";
 import { decodeError, openImage } from "./decode";
 import type { RgbImage } from "./types";
 import type { ValidatedImage } from "./validate";
 
 export interface RgbOptions {
-  /** Only this region (normalized 0–1, top-left origin, of the EXIF-oriented image). */
-  readonly box?: Box;
   /** Downscale so the long side is at most this many pixels; never upscales. */
   readonly maxSide?: number;
 }
 
-/** The image (or `box` of it) EXIF-oriented, flattened on white, as interleaved RGB. */
+/** The image EXIF-oriented, flattened on white, as interleaved RGB (regions: cropBox on this). */
 export async function toRgb(image: ValidatedImage, options: RgbOptions = {}): Promise<RgbImage> {
   // Validation measured the image, so its own size is the exact pixel ceiling.
   let pipeline = openImage(image.original, image.width * image.height);
-  if (options.box) pipeline = pipeline.extract(boxToPixelRect(options.box, image.width, image.height));
   if (options.maxSide !== undefined) {
     const side = Math.max(1, Math.floor(options.maxSide));
     pipeline = pipeline.resize(side, side, { fit: "inside", withoutEnlargement: true });

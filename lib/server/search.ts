@@ -13,8 +13,8 @@ import type {
 } from "@/lib/contracts";
 import { dot, float32FromBytes, l2NormalizeInPlace, scoreOf } from "@/lib/embedding/vectors";
 import { AppError } from "@/lib/errors";
-import { toRgb, validateImage } from "@/lib/image";
-import { EMBEDDING_MAX_SIDE } from "./catalog-pixels";
+import { cropBox, validateImage } from "@/lib/image";
+import { catalogPixels, regionSource } from "./catalog-pixels";
 import { serverContext } from "./context";
 import { withServingModel } from "./image-models";
 import { getPinRecord, toPin } from "./pins";
@@ -47,7 +47,7 @@ const MULTISEARCH_DEPTH = 100;
 async function searchImage(bytes: Uint8Array, fields: ImageSearchFields, start: number): Promise<SearchResponse> {
   const { k, box, q, ...filters } = fields;
   const image = await validateImage(bytes);
-  const pixels = await toRgb(image, { box, maxSide: EMBEDDING_MAX_SIDE });
+  const pixels = box ? cropBox(await regionSource(image), box) : await catalogPixels(image);
   if (box && (pixels.width < MIN_REGION_SIDE || pixels.height < MIN_REGION_SIDE)) {
     throw new AppError("bad_box", `The box covers fewer than ${MIN_REGION_SIDE} pixels on a side.`);
   }

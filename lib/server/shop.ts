@@ -9,19 +9,16 @@ import type { ShopFields, ShopObject, ShopResponse } from "@/lib/contracts";
 import { selectObjects, withMargin, type Detection } from "@/lib/detect";
 import { isOneObjectOnPlainBackground } from "@/lib/detect/plain-background";
 import { rerankByCategory } from "@/lib/detect/rerank";
-import { cropRgb } from "@/lib/embedding/resample";
 import { scoreOf } from "@/lib/embedding/vectors";
 import { AppError } from "@/lib/errors";
-import { boxToPixelRect, toRgb, validateImage, type RgbImage, type ValidatedImage } from "@/lib/image";
-import { catalogPixels } from "./catalog-pixels";
+import { boxToPixelRect, cropRgb, validateImage, type RgbImage, type ValidatedImage } from "@/lib/image";
+import { catalogPixels, regionSource } from "./catalog-pixels";
 import { serverContext } from "./context";
 import { withServingModel } from "./image-models";
 import type { LoadedModel } from "./loaded-model";
 import { getPinRecord, toPin } from "./pins";
 import type { SceneAnalysis } from "@/lib/store";
 
-/** Scenes are decoded at up to this side: crops of small objects keep enough pixels to embed. */
-const SCENE_MAX_SIDE = 1024;
 /**
  * Context kept around each object, as a share of its box on every side. Generous because boxes
  * (the fallback's above all) are often tight or partial: on the dev benchmark match@5 rose from
@@ -58,7 +55,7 @@ function elapsed(start: number): number {
 function cropFor(scene: RgbImage, detection: Detection): RgbImage | null {
   const rect = boxToPixelRect(withMargin(detection.box, CROP_MARGIN), scene.width, scene.height);
   if (rect.width < MIN_CROP_SIDE || rect.height < MIN_CROP_SIDE) return null;
-  return cropRgb(scene, { x: rect.left, y: rect.top, w: rect.width, h: rect.height });
+  return cropRgb(scene, rect);
 }
 
 async function productsFor({ vectors }: LoadedModel, detection: Detection, view: Float32Array, k: number, exclude?: bigint): Promise<ShopObject> {
@@ -73,14 +70,14 @@ async function productsFor({ vectors }: LoadedModel, detection: Detection, view:
   return { box: detection.box, label: detection.label, score: detection.score, products };
 }
 
-/** A scene decoded twice by sharp: large enough for small objects' crops, and as catalog images are embedded. */
+/** A scene decoded twice by sharp: as regions are cut from it, and as catalog images are embedded. */
 interface ScenePixels {
   scene: RgbImage;
   picture: RgbImage;
 }
 
 async function decodeScene(image: ValidatedImage): Promise<ScenePixels> {
-  const [scene, picture] = await Promise.all([toRgb(image, { maxSide: SCENE_MAX_SIDE }), catalogPixels(image)]);
+  const [scene, picture] = await Promise.all([regionSource(image), catalogPixels(image)]);
   return { scene, picture };
 }
 

@@ -11,7 +11,7 @@ import { loadFeatureExtractor, loadManifestEmbedder, type FeatureExtractor } fro
 import { readManifest, readPostprocess } from "../model-files";
 import { centreAndProject, joinParts, type Postprocess } from "../postprocess";
 import { dot, l2NormalizeInPlace } from "../vectors";
-import { cropRgb } from "../resample";
+import { cropRgb } from "@/lib/image/box";
 import { FeatureCache, concatParts, splitParts } from "./feature-cache";
 import { decodeFile } from "./images";
 import { int8Code, int8Cosine, meanAp10, recallAt, topKByBestView, type RankedQuery } from "./retrieval-metrics";

@@ -4,7 +4,7 @@ import "server-only";
 // rotated, blurred, JPEG-compressed). Seeded, so a fit can be repeated exactly.
 import sharp, { type Sharp } from "sharp";
 import type { RgbImage } from "@/lib/image/types";
-import type { PixelRect } from "../resample";
+import type { PixelRect } from "@/lib/image/box";
 
 
 const between = (rand: () => number, lo: number, hi: number) => lo + (hi - lo) * rand();
@@ -71,7 +71,7 @@ export async function cameraShot(productPng: Buffer, background: RgbImage, rand:
   const left = Math.floor(rand() * Math.max(1, w - ow));
   const top = Math.floor(rand() * Math.max(1, h - oh));
   const image = await degrade(sharp(await sharp(bg).composite([{ input: object, left, top }]).png(LOSSLESS_FAST).toBuffer()), rand);
-  return { image, box: { x: left, y: top, w: ow, h: oh } };
+  return { image, box: { left, top, width: ow, height: oh } };
 }
 
 /** The product shot degraded without a background: crop, low resolution, blur, JPEG. */

@@ -9,7 +9,7 @@ import path from "node:path";
 import sharp from "sharp";
 import type { RgbImage } from "@/lib/image/types";
 import { seededRandom } from "@/lib/random";
-import { cropRgb, type PixelRect } from "../resample";
+import { cropRgb, type PixelRect } from "@/lib/image/box";
 import { wallpaperFiles } from "../offline/fit";
 import { cameraShot, decodeFile, degradedShot, LOSSLESS_FAST, photoCrop } from "../offline/images";
 import { cutOut } from "./matte";
@@ -72,7 +72,7 @@ export function catalogViews(catalog: readonly CatalogImage[], backgrounds: read
         (shot ??= matteOnce().then(async (png) => {
           if (png) return cameraShot(png, bg, rand);
           const photo = await photoCrop(await clean(), rand);
-          return { image: photo, box: { x: 0, y: 0, w: photo.width, h: photo.height } };
+          return { image: photo, box: { left: 0, top: 0, width: photo.width, height: photo.height } };
         }));
       views.push({ key: `camera${v}:${seed}:${name}`, image, kind: "camera", make: async () => (await shotOnce()).image });
       views.push({
@@ -81,8 +81,8 @@ export function catalogViews(catalog: readonly CatalogImage[], backgrounds: read
         kind: "crop",
         make: async () => {
           const { image: photo, box } = await shotOnce();
-          const pad = Math.max(box.w, box.h) * margin;
-          return cropRgb(photo, { x: box.x - pad, y: box.y - pad, w: box.w + 2 * pad, h: box.h + 2 * pad });
+          const pad = Math.max(box.width, box.height) * margin;
+          return cropRgb(photo, { left: box.left - pad, top: box.top - pad, width: box.width + 2 * pad, height: box.height + 2 * pad });
         },
       });
     }
