@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { Backbone, type BackboneRunner } from "@/lib/embedding/backbone";
 import { serverModelFile, type BackboneSpec } from "@/lib/embedding/manifest";
 import { readManifest, readPostprocess } from "@/lib/embedding/model-files";
-import { decodeFile } from "@/lib/embedding/offline/images";
+import { decodeFile } from "@/training/eval/images";
 import { OnnxBackbone } from "@/lib/embedding/onnx-backbone";
 import { createOnnxSession, THREADS_ENV } from "@/lib/embedding/onnx-session";
 import { toModelInput } from "@/lib/embedding/preprocess";

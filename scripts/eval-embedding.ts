@@ -18,7 +18,7 @@ if (!values.data) {
   console.error("usage: npm run eval-embedding -- --data <bench half folder> [--model <dir>] [--student <dir>]");
   process.exit(2);
 }
-const { evaluateBench, measureSpeed } = await import("@/lib/embedding/offline/bench-eval");
+const { evaluateBench, measureSpeed } = await import("@/training/eval/bench-eval");
 const root = process.cwd();
 const modelDir = path.join(root, "models", values.model);
 const studentDir = values.student ? path.join(root, "models", values.student) : undefined;

@@ -13,7 +13,7 @@ const { values } = parseArgs({
     cache: { type: "string", default: "/tmp/glimpse-embedding-cache" },
   },
 });
-const { fitModel } = await import("@/lib/embedding/offline/fit");
+const { fitModel } = await import("@/training/eval/fit");
 const root = process.cwd();
 const fitted = await fitModel(path.join(root, "models", values.model), root, {
   clipart: Number(values.clipart),

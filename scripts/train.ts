@@ -25,7 +25,7 @@ const { values } = parseArgs({
 });
 
 const root = process.cwd();
-const { trainingSetup, extractShard, trainAll } = await import("@/lib/embedding/training/pipeline");
+const { trainingSetup, extractShard, trainAll } = await import("@/training/pipeline");
 const options = {
   root,
   from: path.join(root, "models", values.from),

@@ -13,7 +13,7 @@ import type { RgbImage } from "@/lib/image/types";
 import { Backbone, type BackboneOutput, type BackboneRunner } from "../backbone";
 import type { BackboneSpec } from "../manifest";
 import { readManifest } from "../model-files";
-import { decodeFile } from "../offline/images";
+import { decodeFile } from "@/training/eval/images";
 import { OnnxBackbone } from "../onnx-backbone";
 import { resizeToFloat } from "../resample";
 import { tfjsWasm } from "../tfjs-runtime";

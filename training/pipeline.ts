@@ -3,14 +3,14 @@ import "server-only";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { seededRandom } from "@/lib/random";
-import { featureDim, modelKey, type EmbeddingManifest } from "../manifest";
-import { loadFeatureExtractor } from "../manifest-embedder";
-import { readManifest, readPostprocess } from "../model-files";
-import { splitParts } from "../offline/feature-cache";
-import { meanOf } from "../offline/pca";
-import { centreAndProject, joinParts } from "../postprocess";
-import { dot, float32ToBytes, l2NormalizeInPlace } from "../vectors";
-import { tfjsWasm } from "../tfjs-runtime";
+import { featureDim, modelKey, type EmbeddingManifest } from "@/lib/embedding/manifest";
+import { loadFeatureExtractor } from "@/lib/embedding/manifest-embedder";
+import { readManifest, readPostprocess } from "@/lib/embedding/model-files";
+import { splitParts } from "./eval/feature-cache";
+import { meanOf } from "./eval/pca";
+import { centreAndProject, joinParts } from "@/lib/embedding/postprocess";
+import { dot, float32ToBytes, l2NormalizeInPlace } from "@/lib/embedding/vectors";
+import { tfjsWasm } from "@/lib/embedding/tfjs-runtime";
 // Training needs the gradients the inference runtime leaves out; the union package registers
 // them on the shared tfjs-core (tfjs-core's own ESM entry for them does not resolve in Node).
 import "@tensorflow/tfjs";

@@ -10,8 +10,8 @@ import sharp from "sharp";
 import type { RgbImage } from "@/lib/image/types";
 import { seededRandom } from "@/lib/random";
 import { cropRgb, type PixelRect } from "@/lib/image/box";
-import { wallpaperFiles } from "../offline/fit";
-import { cameraShot, decodeFile, degradedShot, LOSSLESS_FAST, photoCrop } from "../offline/images";
+import { wallpaperFiles } from "./eval/fit";
+import { cameraShot, decodeFile, degradedShot, LOSSLESS_FAST, photoCrop } from "./eval/images";
 import { cutOut } from "./matte";
 
 export type ViewKind = "clean" | "camera" | "crop" | "degraded";

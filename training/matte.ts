@@ -3,7 +3,7 @@ import "server-only";
 // flood fill from the border reaches through near-white pixels. Images with no such border
 // (photos, full-bleed art) have no cut-out.
 import sharp from "sharp";
-import { LOSSLESS_FAST } from "../offline/images";
+import { LOSSLESS_FAST } from "./eval/images";
 
 /** Pixels whose channels are all at least this light count as background. */
 const LIGHT = 232;

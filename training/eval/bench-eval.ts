@@ -5,12 +5,12 @@ import "server-only";
 // against the teacher's gallery (compatibility); model time per image.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { hamming, nearestCodes, signCode } from "../binary";
-import type { EmbeddingManifest } from "../manifest";
-import { loadFeatureExtractor, loadManifestEmbedder, type FeatureExtractor } from "../manifest-embedder";
-import { readManifest, readPostprocess } from "../model-files";
-import { centreAndProject, joinParts, type Postprocess } from "../postprocess";
-import { dot, l2NormalizeInPlace } from "../vectors";
+import { hamming, nearestCodes, signCode } from "@/lib/embedding/binary";
+import type { EmbeddingManifest } from "@/lib/embedding/manifest";
+import { loadFeatureExtractor, loadManifestEmbedder, type FeatureExtractor } from "@/lib/embedding/manifest-embedder";
+import { readManifest, readPostprocess } from "@/lib/embedding/model-files";
+import { centreAndProject, joinParts, type Postprocess } from "@/lib/embedding/postprocess";
+import { dot, l2NormalizeInPlace } from "@/lib/embedding/vectors";
 import { cropRgb } from "@/lib/image/box";
 import { FeatureCache, concatParts, splitParts } from "./feature-cache";
 import { decodeFile } from "./images";

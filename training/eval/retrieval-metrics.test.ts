@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signAgreement, signCode } from "../binary";
+import { signAgreement, signCode } from "@/lib/embedding/binary";
 import { averagePrecisionAt10, int8Code, int8Cosine, recallAt, topKByBestView } from "./retrieval-metrics";
 
 describe("retrieval metrics", () => {

@@ -1,6 +1,6 @@
 // The on-device student's backbone: the teacher's CenterNet/MobileNetV3 part alone, at a lower
 // input size, with a head of its own that regresses into the teacher's space.
-import { modelKey, type BackboneSpec, type EmbeddingManifest } from "../manifest";
+import { modelKey, type BackboneSpec, type EmbeddingManifest } from "@/lib/embedding/manifest";
 
 export const STUDENT_BACKBONE = "centernet_mobilenet_v3";
 

@@ -3,7 +3,7 @@ import "server-only";
 // the cache; the trainer reads all parts back as one table.
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { FeatureCache } from "../offline/feature-cache";
+import { FeatureCache } from "./eval/feature-cache";
 
 export function cachePart(prefix: string, width: number, shard: number): FeatureCache {
   return new FeatureCache(`${prefix}.part${shard}`, width);

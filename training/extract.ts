@@ -2,8 +2,8 @@ import "server-only";
 // Backbone features of every training view, for the teacher and the student at once (each view
 // is rendered once), kept in on-disk caches so a second run trains in seconds.
 import type { RgbImage } from "@/lib/image/types";
-import type { FeatureExtractor } from "../manifest-embedder";
-import { FeatureCache, concatParts } from "../offline/feature-cache";
+import type { FeatureExtractor } from "@/lib/embedding/manifest-embedder";
+import { FeatureCache, concatParts } from "./eval/feature-cache";
 
 export interface Extraction {
   extractor: FeatureExtractor;
