@@ -13,16 +13,21 @@ import type {
 } from "@/lib/contracts";
 import { dot, float32FromBytes, l2NormalizeInPlace, scoreOf } from "@/lib/embedding/vectors";
 import { AppError } from "@/lib/errors";
-import { cropBox, validateImage } from "@/lib/image";
+import { isOneObjectOnPlainBackground } from "@/lib/detect/plain-background";
+import { cropBox, validateImage, type RgbImage, type ValidatedImage } from "@/lib/image";
 import { catalogPixels, regionSource } from "./catalog-pixels";
 import { serverContext } from "./context";
 import { withServingModel } from "./image-models";
+import type { LoadedModel } from "./loaded-model";
+import { objectCrops } from "./object-views";
 import { getPinRecord, toPin } from "./pins";
 import { fuseRankings } from "./rank-fusion";
 import type { Hit } from "./vectors";
 
 /** Below this many pixels on a side, a cropped region holds too little to search. */
 const MIN_REGION_SIDE = 16;
+/** How many of the detector's objects join a whole picture's query views. */
+const OBJECT_VIEWS = 6;
 
 function toResults(hits: Hit[]): Result[] {
   return hits.map(({ record, similarity }) => ({
@@ -47,12 +52,13 @@ const MULTISEARCH_DEPTH = 100;
 async function searchImage(bytes: Uint8Array, fields: ImageSearchFields, start: number): Promise<SearchResponse> {
   const { k, box, q, ...filters } = fields;
   const image = await validateImage(bytes);
-  const pixels = box ? cropBox(await regionSource(image), box) : await catalogPixels(image);
-  if (box && (pixels.width < MIN_REGION_SIDE || pixels.height < MIN_REGION_SIDE)) {
+  const region = box ? cropBox(await regionSource(image), box) : null;
+  if (region && (region.width < MIN_REGION_SIDE || region.height < MIN_REGION_SIDE)) {
     throw new AppError("bad_box", `The box covers fewer than ${MIN_REGION_SIDE} pixels on a side.`);
   }
-  return withServingModel(async ({ embedder, vectors }) => {
-    const query = await embedder.embedQuery(pixels);
+  return withServingModel(async (model) => {
+    const { embedder, vectors } = model;
+    const query = region ? await embedder.embedQuery(region) : await wholePictureViews(model, image);
     if (q === undefined) {
       const hits = await vectors.nearest(query, k, filters);
       return { results: toResults(hits), tookMs: elapsed(start), model: embedder.model, minRelevantScore: embedder.minRelevantScore };
@@ -63,6 +69,20 @@ async function searchImage(bytes: Uint8Array, fields: ImageSearchFields, start: 
     const [hits, text] = await Promise.all([vectors.nearest(query, depth, filters), rankByText(q, filters, depth)]);
     return { results: fuseRankings([toResults(hits), text], k), tookMs: elapsed(start), model: `${embedder.model}+text` };
   });
+}
+
+/**
+ * A whole picture's query views: the picture's own, and the detector's first objects cut from it
+ * unless it is one object on a plain background (a product shot, which they would only blur).
+ * The best view decides each pin's score, so an object that fills a tenth of a busy photo is
+ * still found.
+ */
+async function wholePictureViews({ embedder }: LoadedModel, image: ValidatedImage): Promise<Float32Array[]> {
+  const picture = await catalogPixels(image);
+  if (isOneObjectOnPlainBackground(picture)) return embedder.embedQuery(picture);
+  const crops: RgbImage[] = (await objectCrops(await regionSource(image), OBJECT_VIEWS)).map((o) => o.crop);
+  const [own, objects] = await Promise.all([embedder.embedQuery(picture), embedder.embedAll(crops)]);
+  return [...own, ...objects];
 }
 
 async function rankByText(q: string, filters: SearchFilters, k: number): Promise<Result[]> {

@@ -6,27 +6,20 @@
 // contract's ShopResponse.
 import "server-only";
 import type { ShopFields, ShopObject, ShopResponse } from "@/lib/contracts";
-import { selectObjects, withMargin, type Detection } from "@/lib/detect";
+import { selectObjects, type Detection } from "@/lib/detect";
 import { isOneObjectOnPlainBackground } from "@/lib/detect/plain-background";
 import { rerankByCategory } from "@/lib/detect/rerank";
 import { scoreOf } from "@/lib/embedding/vectors";
 import { AppError } from "@/lib/errors";
-import { boxToPixelRect, cropRgb, validateImage, type RgbImage, type ValidatedImage } from "@/lib/image";
+import { validateImage, type RgbImage, type ValidatedImage } from "@/lib/image";
 import { catalogPixels, regionSource } from "./catalog-pixels";
 import { serverContext } from "./context";
 import { withServingModel } from "./image-models";
+import { objectCrops } from "./object-views";
 import type { LoadedModel } from "./loaded-model";
 import { getPinRecord, toPin } from "./pins";
 import type { SceneAnalysis } from "@/lib/store";
 
-/**
- * Context kept around each object, as a share of its box on every side. Generous because boxes
- * (the fallback's above all) are often tight or partial: on the dev benchmark match@5 rose from
- * 33% at 0 to 37% at 0.08 and 51% at 0.35.
- */
-const CROP_MARGIN = 0.35;
-/** Below this many pixels on a side a crop holds too little to search. */
-const MIN_CROP_SIDE = 16;
 /** Candidates fetched per object before the category re-rank picks k. */
 const CANDIDATES_PER_RESULT = 4;
 /** Similarity bonus for a product in the category the detector's label points to. */
@@ -49,13 +42,6 @@ export const SHOP_POLICY: ShopPolicy = { relevantOnly: true, wholePictureMatch: 
 
 function elapsed(start: number): number {
   return Math.round((performance.now() - start) * 10) / 10;
-}
-
-/** The crop each proposal is embedded from: its box with context, or null when too small to search. */
-function cropFor(scene: RgbImage, detection: Detection): RgbImage | null {
-  const rect = boxToPixelRect(withMargin(detection.box, CROP_MARGIN), scene.width, scene.height);
-  if (rect.width < MIN_CROP_SIDE || rect.height < MIN_CROP_SIDE) return null;
-  return cropRgb(scene, rect);
 }
 
 async function productsFor({ vectors }: LoadedModel, detection: Detection, view: Float32Array, k: number, exclude?: bigint): Promise<ShopObject> {
@@ -89,11 +75,7 @@ interface AnalyzedScene {
 
 /** Detects the scene's objects and embeds each (with context) and the whole picture: the costly half. */
 async function analyzePixels(model: LoadedModel, { scene, picture }: ScenePixels): Promise<AnalyzedScene> {
-  const proposals = await (await (await serverContext()).detector()).detect(scene);
-  const cropped = proposals.flatMap((detection) => {
-    const crop = cropFor(scene, detection);
-    return crop ? [{ detection, crop }] : [];
-  });
+  const cropped = await objectCrops(scene);
   // One catalog-style vector per proposal and one for the whole picture, all in one batch: a
   // crop is already the object, so the query views' saliency crops only cost time (on the dev
   // benchmark they also matched worse, match@5 32.9% vs 36.6%).
