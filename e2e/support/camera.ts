@@ -1,12 +1,13 @@
-// A fake camera for the Lens tests: a picture composed from the demo catalog (a seeded product
-// pasted large on a photo) written as a YUV4MPEG2 (C420) video, which Chromium plays as its
-// camera with --use-file-for-fake-video-capture. Also Playwright's global setup, which writes
+// A fake camera for the Lens tests: a phone photo of a seeded product (scripts/lib/phone-photo.ts:
+// printed on a card, lying askew among flowers, small, blurred and JPEG-compressed) written as a
+// YUV4MPEG2 (C420) video, which Chromium plays as its camera with --use-file-for-fake-video-capture. Also Playwright's global setup, which writes
 // the file before any browser starts (the flag reads it at launch).
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import type { Box } from "@/lib/contracts";
 import type { CatalogLine } from "@/scripts/lib/catalog-source";
+import { phonePhoto } from "@/scripts/lib/phone-photo";
 import { catalogImagePath, seedLines } from "./catalog";
 
 export const CAMERA_WIDTH = 640;
@@ -15,7 +16,7 @@ export const CAMERA_HEIGHT = 480;
 /** The product the camera looks at: a seeded pin (see seedLines). */
 export const CAMERA_PRODUCT_TITLE = "Cartoon forklift truck";
 /** The photo behind it: a catalog image that is not seeded, so it cannot match by itself. */
-const BACKGROUND = path.join("catalog", "demo", "images", "photography-weathered-wooden-boards.webp");
+const BACKGROUND = path.join("catalog", "demo", "images", "photography-ladybird-among-forget-me-nots.webp");
 
 /** Where the video goes: chosen once by playwright.config.ts, which hands it to Chromium. */
 export function fakeCameraFile(): string {
@@ -36,35 +37,10 @@ export interface CameraPicture {
   box: Box;
 }
 
-/**
- * The product, fitted into a square of `share` of the frame's height, centred a little off the
- * middle, on the background photo cover-cropped to the frame. Returns raw RGB.
- */
-export async function composeCameraPicture(
-  product: string,
-  background: string,
-  { width = CAMERA_WIDTH, height = CAMERA_HEIGHT, share = 0.6 } = {},
-): Promise<CameraPicture> {
-  const side = Math.round(height * share);
-  const item = await sharp(product)
-    .resize(side, side, { fit: "inside" })
-    .flatten({ background: "#ffffff" })
-    .png()
-    .toBuffer({ resolveWithObject: true });
-  const left = Math.round(width * 0.55 - item.info.width / 2);
-  const top = Math.round(height * 0.5 - item.info.height / 2);
-  const rgb = await sharp(background)
-    .resize(width, height, { fit: "cover" })
-    .composite([{ input: item.data, left, top }])
-    .removeAlpha()
-    .raw()
-    .toBuffer();
-  return { rgb, box: { x: left / width, y: top / height, w: item.info.width / width, h: item.info.height / height } };
-}
-
 /** The camera's picture as the tests see it, with the product's box. */
-export function cameraPicture(): Promise<CameraPicture> {
-  return composeCameraPicture(catalogImagePath(cameraProduct()), BACKGROUND);
+export async function cameraPicture(): Promise<CameraPicture> {
+  const { jpeg, box } = await phonePhoto(catalogImagePath(cameraProduct()), BACKGROUND, { width: CAMERA_WIDTH, height: CAMERA_HEIGHT });
+  return { rgb: await sharp(jpeg).raw().toBuffer(), box };
 }
 
 /** Interleaved RGB → planar I420 (BT.601, limited range, chroma averaged over 2×2). */
