@@ -1,7 +1,10 @@
-// Searching by image: a file from the picker, a pasted screenshot, and a file that is no image.
+// Searching by image: a file from the picker, a busy phone photo and a box on it, a pasted
+// screenshot, and a file that is no image.
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { SearchResultsPage } from "./pages/app-page";
+import { dragBox } from "./pages/lens-page";
+import { CAMERA_HEIGHT, CAMERA_PRODUCT_TITLE, CAMERA_WIDTH, cameraPicture } from "./support/camera";
 import { screenshotOf, seedLines, snapshotOf } from "./support/catalog";
 import { pinTitled } from "./support/pins";
 
@@ -20,6 +23,40 @@ test("a photo of a catalog item finds that pin", async ({ page, request }) => {
   const ids = await app.results.pinIds();
   expect(ids.indexOf(pin.id)).toBeLessThan(5);
   await page.screenshot({ path: test.info().outputPath("image-search.png"), fullPage: true });
+});
+
+test("a busy phone photo finds its product, and a box drawn round it, then adjusted by a corner, puts it first", async ({ page, request }) => {
+  const pin = await pinTitled(request, CAMERA_PRODUCT_TITLE);
+  // The Lens tests' camera picture: the product on a card among flowers, small, blurred, JPEG.
+  const { rgb, box } = await cameraPicture();
+  const photo = await sharp(rgb, { raw: { width: CAMERA_WIDTH, height: CAMERA_HEIGHT, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
+  const app = new SearchResultsPage(page);
+  await app.open("/");
+  await app.searchImageFile({ name: "phone-photo.jpg", mimeType: "image/jpeg", buffer: photo });
+  await expect(app.results.card(pin.id)).toBeVisible();
+
+  const region = page.getByTestId("query-region");
+  await dragBox(page, region, box);
+  await expect(page.getByTestId("query-region-box")).toBeVisible();
+  await expect(page).toHaveURL(/[?&]box=/);
+  await expect(page.getByRole("heading", { name: "Visual matches for the box" })).toBeVisible();
+  await expect.poll(async () => (await app.results.pinIds())[0], { timeout: 30_000 }).toBe(pin.id);
+  await page.screenshot({ path: test.info().outputPath("image-search-box.png"), fullPage: true });
+
+  // A corner moved with the keyboard changes the box searched (and the URL); the pin stays first.
+  const before = page.url();
+  await page.getByTestId("query-region-corner-se").focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page).not.toHaveURL(before);
+  await expect.poll(async () => (await app.results.pinIds())[0], { timeout: 30_000 }).toBe(pin.id);
+
+  // The box comes back with the search on a reload; "whole picture" drops it.
+  await page.reload();
+  await expect(page.getByTestId("query-region-box")).toBeVisible();
+  await expect.poll(async () => (await app.results.pinIds())[0], { timeout: 30_000 }).toBe(pin.id);
+  await page.getByTestId("query-region-clear").click();
+  await expect(page.getByTestId("query-region-box")).toHaveCount(0);
+  await expect(page).not.toHaveURL(/[?&]box=/);
 });
 
 test("an image search has a URL that survives a reload and opens in another browser", async ({ page, request, browser }) => {

@@ -1,23 +1,11 @@
 "use client";
-// A layer over a picture that turns a drag into a box (normalized 0–1, top-left origin, as every
-// box in Glimpse) and a tap into a tap. The layer must cover the picture exactly: its parent is
-// sized to the picture's aspect ratio.
-import { useRef, useState, type PointerEvent } from "react";
+// A layer over a picture for choosing the region to search, as Lens does it: a drag draws a box
+// (normalized 0–1, top-left origin, as every box in Glimpse), a drag on a corner handle resizes
+// it, a drag inside it moves it, and a tap stays a tap. The handles also answer the arrow keys.
+// The layer must cover the picture exactly: its parent is sized to the picture's aspect ratio.
+import { useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import type { Box } from "@/lib/contracts";
-
-/** Drags shorter than this share of the picture's side are taps. */
-const MIN_SIDE = 0.04;
-
-interface Point {
-  x: number;
-  y: number;
-}
-
-function boxBetween(a: Point, b: Point): Box {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return { x, y, w: Math.abs(a.x - b.x), h: Math.abs(a.y - b.y) };
-}
+import { CORNERS, editBox, isBox, nudgeCorner, type BoxEdit, type Corner, type Point } from "./box-edits";
 
 export function RegionSelect({
   box,
@@ -37,16 +25,18 @@ export function RegionSelect({
   testId?: string;
 }) {
   const layer = useRef<HTMLDivElement>(null);
-  const [drag, setDrag] = useState<{ start: Point; now: Point } | null>(null);
+  const [edit, setEdit] = useState<BoxEdit | null>(null);
 
-  function pointAt(event: PointerEvent<HTMLDivElement>): Point {
+  function pointAt(event: PointerEvent<HTMLElement>): Point {
     const rect = layer.current!.getBoundingClientRect();
     const clamp = (v: number) => Math.min(1, Math.max(0, v));
     return { x: clamp((event.clientX - rect.left) / rect.width), y: clamp((event.clientY - rect.top) / rect.height) };
   }
 
-  const drawn = drag ? boxBetween(drag.start, drag.now) : null;
-  const shown = drawn && (drawn.w >= MIN_SIDE || drawn.h >= MIN_SIDE) ? drawn : drag ? null : box;
+  const edited = edit ? editBox(edit) : null;
+  // A box being drawn shows once it is long enough on one side; it counts once on both.
+  const shown = edited && (edit?.kind !== "draw" || isBox(edited, "either")) ? edited : edit ? null : box;
+  const editable = allowBox && box !== null && edit === null;
 
   return (
     <div
@@ -58,29 +48,71 @@ export function RegionSelect({
       onPointerDown={(event) => {
         if (event.button !== 0) return;
         event.currentTarget.setPointerCapture(event.pointerId);
-        const p = pointAt(event);
-        setDrag({ start: p, now: p });
+        const start = pointAt(event);
+        const corner = (event.target as HTMLElement).dataset.corner as Corner | undefined;
+        if (allowBox && box && corner) setEdit({ kind: "corner", corner, box, start, now: start });
+        else if (allowBox && box && inside(start, box)) setEdit({ kind: "move", box, start, now: start });
+        else setEdit({ kind: "draw", start, now: start });
       }}
       onPointerMove={(event) => {
-        if (drag && allowBox) setDrag({ start: drag.start, now: pointAt(event) });
+        if (edit && allowBox) setEdit({ ...edit, now: pointAt(event) });
       }}
       onPointerUp={(event) => {
-        if (!drag) return;
-        const end = allowBox ? pointAt(event) : drag.start;
-        const chosen = boxBetween(drag.start, end);
-        setDrag(null);
-        if (chosen.w >= MIN_SIDE && chosen.h >= MIN_SIDE) onBox(chosen);
-        else onTap?.();
+        if (!edit) return;
+        const done = allowBox ? editBox({ ...edit, now: pointAt(event) }) : null;
+        setEdit(null);
+        if (done && isBox(done) && !sameBox(done, box)) onBox(done);
+        else if (edit.kind === "draw") onTap?.();
       }}
-      onPointerCancel={() => setDrag(null)}
+      onPointerCancel={() => setEdit(null)}
     >
       {shown && (
         <div
           data-testid={`${testId}-box`}
-          className="pointer-events-none absolute rounded-lg border-2 border-white shadow-[0_0_0_9999px_rgba(0,0,0,0.45)]"
+          className={`pointer-events-none absolute rounded-lg border-2 border-white shadow-[0_0_0_9999px_rgba(0,0,0,0.45)] ${editable ? "cursor-move" : ""}`}
           style={{ left: `${shown.x * 100}%`, top: `${shown.y * 100}%`, width: `${shown.w * 100}%`, height: `${shown.h * 100}%` }}
-        />
+        >
+          {allowBox &&
+            CORNERS.map((corner) => (
+              <span
+                key={corner}
+                role="button"
+                tabIndex={0}
+                aria-label={`The box's ${CORNER_NAMES[corner]} corner: arrow keys move it`}
+                data-corner={corner}
+                data-testid={`${testId}-corner-${corner}`}
+                className={`pointer-events-auto absolute h-6 w-6 rounded-full border-[3px] border-white bg-black/30 shadow focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white ${CORNER_PLACES[corner]}`}
+                onPointerDown={(event) => {
+                  // The layer takes the drag; the handle only says which corner it is.
+                  event.preventDefault();
+                }}
+                onKeyDown={(event: KeyboardEvent) => {
+                  const moved = nudgeCorner(shown, corner, event.key);
+                  if (!moved) return;
+                  event.preventDefault();
+                  event.stopPropagation();
+                  onBox(moved);
+                }}
+              />
+            ))}
+        </div>
       )}
     </div>
   );
+}
+
+const CORNER_NAMES: Record<Corner, string> = { nw: "top-left", ne: "top-right", sw: "bottom-left", se: "bottom-right" };
+const CORNER_PLACES: Record<Corner, string> = {
+  nw: "-top-3 -left-3 cursor-nwse-resize",
+  ne: "-top-3 -right-3 cursor-nesw-resize",
+  sw: "-bottom-3 -left-3 cursor-nesw-resize",
+  se: "-right-3 -bottom-3 cursor-nwse-resize",
+};
+
+function inside(p: Point, box: Box): boolean {
+  return p.x >= box.x && p.x <= box.x + box.w && p.y >= box.y && p.y <= box.y + box.h;
+}
+
+function sameBox(a: Box, b: Box | null): boolean {
+  return b !== null && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
 }

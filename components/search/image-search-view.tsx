@@ -1,9 +1,12 @@
 "use client";
-// /search/image: the query image beside the catalog's closest pins. The server keeps a copy of
-// the image, and its id goes in the URL (?image=), so a reload or a shared link searches again.
+// /search/image: the query image beside the catalog's closest pins. A box drawn on the picture
+// (and then dragged by its corners) narrows the search to what it holds. The server keeps a copy
+// of the image, and its id, the words and the box go in the URL (?image=&q=&box=), so a reload
+// or a shared link searches again.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
+import { Box } from "@/lib/contracts";
 import { ApiError } from "@/lib/client/api-error";
 import { imageSearchQuery, shareQueryImageQuery, sharedQueryImageQuery } from "@/lib/client/queries";
 import { markQueryImageShared, setQueryImage, takeHandedOverImage, useQueryImage, type QueryImage } from "@/lib/client/query-image";
@@ -73,16 +76,27 @@ function SharedImage({ sharedId }: { sharedId: string }) {
   return <GridSkeleton label="Opening the image search" />;
 }
 
-/** This search's URL: the kept image and the words that refine it. */
-function searchUrl(sharedId: string, refine: string): string {
-  return `/search/image?${new URLSearchParams(refine ? { image: sharedId, q: refine } : { image: sharedId })}`;
+/** This search's URL: the kept image, the words that refine it and the box searched in it. */
+function searchUrl(sharedId: string, refine: string, box: Box | null): string {
+  const params = new URLSearchParams({ image: sharedId });
+  if (refine) params.set("q", refine);
+  if (box) params.set("box", [box.x, box.y, box.w, box.h].map((v) => Number(v.toFixed(4))).join(","));
+  return `/search/image?${params}`;
+}
+
+/** The box a URL names (x,y,w,h), or null for none or one that is not a box. */
+function boxFromUrl(value: string | null): Box | null {
+  const [x, y, w, h] = (value ?? "").split(",").map(Number);
+  const parsed = Box.safeParse({ x, y, w, h });
+  return parsed.success ? parsed.data : null;
 }
 
 function ImageSearch({ image }: { image: QueryImage }) {
   const params = useSearchParams();
   const [refine, setRefine] = useState(() => params.get("q") ?? "");
+  const [box, setBox] = useState(() => boxFromUrl(params.get("box")));
   // While refined results load, the previous ones stay in place.
-  const search = useQuery({ ...imageSearchQuery(image, refine), placeholderData: keepPreviousData });
+  const search = useQuery({ ...imageSearchQuery(image, refine, box), placeholderData: keepPreviousData });
   const share = useQuery(shareQueryImageQuery(image));
   const sharedId = image.sharedId ?? share.data?.id;
   const online = useOnline();
@@ -92,12 +106,12 @@ function ImageSearch({ image }: { image: QueryImage }) {
   }, [share.data, image]);
   useEffect(() => {
     // The same page, with a URL that brings this search back.
-    if (sharedId) router.replace(searchUrl(sharedId, refine), { scroll: false });
-  }, [sharedId, refine, router]);
+    if (sharedId) router.replace(searchUrl(sharedId, refine, box), { scroll: false });
+  }, [sharedId, refine, box, router]);
   return (
     <div className="flex flex-col gap-6 md:flex-row md:items-start">
       <aside className="md:sticky md:top-20 md:w-72 md:shrink-0 lg:w-80">
-        <QueryImagePreview image={image} />
+        <QueryImagePreview image={image} box={box} onBox={setBox} />
         {/* Words and Shop the Look need the server. */}
         {online && (
           <>
@@ -109,7 +123,7 @@ function ImageSearch({ image }: { image: QueryImage }) {
       <section aria-labelledby="image-results-heading" className="min-w-0 flex-1">
         <div className="mb-4 flex flex-wrap items-baseline gap-x-3 gap-y-1">
           <h1 id="image-results-heading" className="text-xl font-semibold text-neutral-900">
-            {refine ? <>Visual matches for “{refine}”</> : "Visual matches"}
+            {refine ? <>Visual matches for “{refine}”</> : box ? "Visual matches for the box" : "Visual matches"}
           </h1>
           {search.isPlaceholderData ? (
             <p className="text-sm text-neutral-500" role="status">

@@ -1,30 +1,38 @@
 "use client";
-// The picture being searched with, with its pixel size and file size, and a way to swap it.
+// The picture being searched with, with its pixel size and file size, and a way to swap it. A
+// box drawn on it narrows the search to what it holds; its corners adjust it.
 import { useState } from "react";
+import type { Box } from "@/lib/contracts";
 import { formatBytes } from "@/lib/client/image-files";
 import type { QueryImage } from "@/lib/client/query-image";
+import { RegionSelect } from "@/components/lens/region-select";
+import { buttonClass } from "@/components/ui/button";
 import { ImagePickerButton } from "./image-picker-button";
 
-export function QueryImagePreview({ image }: { image: QueryImage }) {
+export function QueryImagePreview({ image, box, onBox }: { image: QueryImage; box: Box | null; onBox: (box: Box | null) => void }) {
   const [size, setSize] = useState<{ id: string; width: number; height: number } | null>(null);
   const [unreadable, setUnreadable] = useState<string | null>(null);
   const known = size?.id === image.id ? size : null;
 
   return (
     <figure data-testid="query-image" className="flex gap-4 rounded-2xl bg-neutral-100 p-3 md:flex-col md:p-4">
-      <div className="flex w-28 shrink-0 items-center justify-center overflow-hidden rounded-xl bg-neutral-200 md:w-full">
+      <div className="flex w-40 shrink-0 items-center justify-center overflow-hidden rounded-xl bg-neutral-200 md:w-full">
         {unreadable === image.id ? (
           <p className="p-3 text-center text-xs text-neutral-600">This browser can&apos;t preview the file; the search still sends it.</p>
         ) : (
-          // eslint-disable-next-line @next/next/no-img-element -- a local object URL; nothing to optimize
-          <img
-            src={image.objectUrl}
-            alt="Your search image"
-            data-testid="query-image-preview"
-            className="max-h-40 w-full object-contain md:max-h-[60vh]"
-            onLoad={(e) => setSize({ id: image.id, width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
-            onError={() => setUnreadable(image.id)}
-          />
+          // The layer covers the picture exactly: the wrapper shrinks to the picture's own box.
+          <div className="relative inline-block max-w-full">
+            {/* eslint-disable-next-line @next/next/no-img-element -- a local object URL; nothing to optimize */}
+            <img
+              src={image.objectUrl}
+              alt="Your search image"
+              data-testid="query-image-preview"
+              className="block h-auto max-h-48 w-auto max-w-full md:max-h-[60vh]"
+              onLoad={(e) => setSize({ id: image.id, width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
+              onError={() => setUnreadable(image.id)}
+            />
+            {known && <RegionSelect box={box} allowBox onBox={onBox} testId="query-region" label="Drag a box around what to search for" />}
+          </div>
         )}
       </div>
       <figcaption className="flex min-w-0 flex-1 flex-col justify-center gap-2 text-sm text-neutral-700">
@@ -35,6 +43,14 @@ export function QueryImagePreview({ image }: { image: QueryImage }) {
           {known ? `${known.width} × ${known.height} px · ` : ""}
           {formatBytes(image.file.size)}
         </p>
+        {unreadable !== image.id && (
+          <p className="text-xs text-neutral-600">{box ? "Drag the box's corners to adjust it." : "Drag a box on the picture to search part of it."}</p>
+        )}
+        {box && (
+          <button type="button" data-testid="query-region-clear" onClick={() => onBox(null)} className={buttonClass("ghost", "self-start")}>
+            Search the whole picture
+          </button>
+        )}
         <ImagePickerButton label="Try another image" tone="outline" className="self-start" />
       </figcaption>
     </figure>

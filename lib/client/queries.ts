@@ -34,7 +34,7 @@ export const queryKeys = {
   pin: (id: string) => [...queryKeys.pins, "detail", id] as const,
   similar: (id: string, k: number) => [...queryKeys.pins, "detail", id, "similar", k] as const,
   textSearch: (q: string, filters: TextFilters, k: number) => ["search", "text", q, filterParams(filters), k] as const,
-  imageSearch: (imageId: string, words: string, k: number) => ["search", "image", imageId, words, k] as const,
+  imageSearch: (imageId: string, words: string, box: Box | null, k: number) => ["search", "image", imageId, words, box, k] as const,
   pinShop: (id: string, k: number) => [...queryKeys.pins, "detail", id, "shop", k] as const,
   sceneShop: (imageId: string, k: number) => ["shop", "image", imageId, k] as const,
   regionSearch: (imageId: string, box: Box | undefined, k: number, filters: ProductSearchFilters | null) =>
@@ -94,14 +94,16 @@ export function textSearchQuery(q: string, filters: TextFilters = {}, k = SEARCH
 }
 
 /** Search by a picture, refined by `words` when there are any (multisearch). */
-export function imageSearchQuery(image: QueryImage, words = "", k = SEARCH_K) {
+/** An image search of `image` (or of `box` in it), refined by `words` when given. */
+export function imageSearchQuery(image: QueryImage, words = "", box: Box | null = null, k = SEARCH_K) {
   return queryOptions({
-    queryKey: queryKeys.imageSearch(image.id, words, k),
+    queryKey: queryKeys.imageSearch(image.id, words, box, k),
     queryFn: async ({ signal }) => {
       const body = new FormData();
       body.set("image", await uploadableImage(image.file), image.file.name || "query-image");
       body.set("k", String(k));
       if (words) body.set("q", words);
+      if (box) body.set("box", JSON.stringify(box));
       return fetchJson("/api/search", SearchResponse, { method: "POST", body, signal });
     },
     // The same image searched twice gives the same answer; don't re-upload on focus.
