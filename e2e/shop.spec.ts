@@ -51,7 +51,7 @@ test("a dot on a scene opens the products in it, and the filters narrow them", a
   await expect(app.title).toHaveText(expectedTitle);
 });
 
-test("shop this scene finds the products in a searched image", async ({ page }) => {
+test("shop this scene finds the products in a searched image, and one of them can be searched alone", async ({ page, request }) => {
   const app = new SearchResultsPage(page);
   await app.open("/");
   await app.searchImageFile({ name: "scene.jpg", mimeType: "image/jpeg", buffer: readFileSync(catalogImagePath(scene)) });
@@ -62,4 +62,11 @@ test("shop this scene finds the products in a searched image", async ({ page }) 
   await expect(shop.dots.first()).toBeVisible();
   await (await shop.dotNearest(centre)).click();
   await expect(shop.products.filter({ hasText: expectedTitle })).toHaveCount(1);
+
+  // The object's panel turns the image search into a search for that object, with its box.
+  await page.getByTestId("shop-search-object").click();
+  await expect(page).toHaveURL(/[?&]box=/);
+  await expect(page.getByTestId("query-region-box")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Visual matches for the box" })).toBeVisible();
+  await expect(app.results.card((await pinTitled(request, expectedTitle)).id)).toBeVisible();
 });

@@ -116,7 +116,7 @@ function ImageSearch({ image }: { image: QueryImage }) {
         {online && (
           <>
             <RefineWords sharedId={sharedId} refine={refine} onRefine={setRefine} />
-            <ShopScene key={image.id} image={image} />
+            <ShopScene key={image.id} image={image} onSearchBox={setBox} />
           </>
         )}
       </aside>

@@ -13,6 +13,7 @@ import { splitByRelevance } from "@/lib/client/relevance";
 import { regionSearchQuery } from "@/lib/client/queries";
 import { filterProducts, noProductFilter, objectName, productCategories, productSearchFilters, type ProductFilter } from "@/lib/client/shop-look";
 import { SaveButton } from "@/components/board/save-button";
+import { buttonClass } from "@/components/ui/button";
 import { CloseIcon } from "@/components/ui/icons";
 
 const field =
@@ -32,11 +33,14 @@ export function ShopPanel({
   scene,
   minRelevantScore,
   onClose,
+  onSearchObject,
 }: {
   object: ShopObject;
   scene: ShopSceneImage;
   minRelevantScore?: number;
   onClose: () => void;
+  /** Where the scene is an image search: search for this object alone (its box). */
+  onSearchObject?: () => void;
 }) {
   const [filter, setFilter] = useState<ProductFilter>(noProductFilter);
   const [showLessSimilar, setShowLessSimilar] = useState(false);
@@ -75,6 +79,11 @@ export function ShopPanel({
           Shop the look
           <span className="block truncate text-sm font-normal text-neutral-600">Items like {objectName(object)}</span>
         </h2>
+        {onSearchObject && (
+          <button type="button" data-testid="shop-search-object" onClick={onSearchObject} className={buttonClass("secondary", "h-9 shrink-0 px-3")}>
+            Search for this
+          </button>
+        )}
         <button
           type="button"
           onClick={onClose}

@@ -1,8 +1,10 @@
 "use client";
 // "Shop this scene" on the image-search page: on request, sends the query image to Shop the
-// Look and shows the same dots and product panel as a pin page, over the query image.
+// Look and shows the same dots and product panel as a pin page, over the query image. An
+// object's panel can turn the image search into a search for that object (its box).
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import type { Box } from "@/lib/contracts";
 import { sceneShopQuery } from "@/lib/client/queries";
 import type { QueryImage } from "@/lib/client/query-image";
 import { buttonClass } from "@/components/ui/button";
@@ -10,7 +12,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { ShopDots } from "./shop-dots";
 import { ShopPanel } from "./shop-panel";
 
-export function ShopScene({ image }: { image: QueryImage }) {
+export function ShopScene({ image, onSearchBox }: { image: QueryImage; onSearchBox: (box: Box) => void }) {
   const [active, setActive] = useState(false);
   const [selected, setSelected] = useState<number | null>(null);
   const shop = useQuery(sceneShopQuery(image, active));
@@ -55,6 +57,10 @@ export function ShopScene({ image }: { image: QueryImage }) {
               scene={{ id: image.id, image: () => Promise.resolve(image.file) }}
               minRelevantScore={shop.data?.minRelevantScore}
               onClose={() => setSelected(null)}
+              onSearchObject={() => {
+                onSearchBox(selectedObject.box);
+                setSelected(null);
+              }}
             />
           )}
         </div>
