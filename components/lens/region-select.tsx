@@ -81,7 +81,7 @@ export function RegionSelect({
                 aria-label={`The box's ${CORNER_NAMES[corner]} corner: arrow keys move it`}
                 data-corner={corner}
                 data-testid={`${testId}-corner-${corner}`}
-                className={`pointer-events-auto absolute h-6 w-6 rounded-full border-[3px] border-white bg-black/30 shadow focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white ${CORNER_PLACES[corner]}`}
+                className={`pointer-events-auto absolute h-5 w-5 rounded-full border-2 border-white bg-black/30 shadow focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white ${CORNER_PLACES[corner]}`}
                 onPointerDown={(event) => {
                   // The layer takes the drag; the handle only says which corner it is.
                   event.preventDefault();
@@ -103,10 +103,10 @@ export function RegionSelect({
 
 const CORNER_NAMES: Record<Corner, string> = { nw: "top-left", ne: "top-right", sw: "bottom-left", se: "bottom-right" };
 const CORNER_PLACES: Record<Corner, string> = {
-  nw: "-top-3 -left-3 cursor-nwse-resize",
-  ne: "-top-3 -right-3 cursor-nesw-resize",
-  sw: "-bottom-3 -left-3 cursor-nesw-resize",
-  se: "-right-3 -bottom-3 cursor-nwse-resize",
+  nw: "-top-2.5 -left-2.5 cursor-nwse-resize",
+  ne: "-top-2.5 -right-2.5 cursor-nesw-resize",
+  sw: "-bottom-2.5 -left-2.5 cursor-nesw-resize",
+  se: "-right-2.5 -bottom-2.5 cursor-nwse-resize",
 };
 
 function inside(p: Point, box: Box): boolean {

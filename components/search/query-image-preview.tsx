@@ -15,8 +15,8 @@ export function QueryImagePreview({ image, box, onBox }: { image: QueryImage; bo
   const known = size?.id === image.id ? size : null;
 
   return (
-    <figure data-testid="query-image" className="flex gap-4 rounded-2xl bg-neutral-100 p-3 md:flex-col md:p-4">
-      <div className="flex w-40 shrink-0 items-center justify-center overflow-hidden rounded-xl bg-neutral-200 md:w-full">
+    <figure data-testid="query-image" className="flex flex-col gap-3 rounded-2xl bg-neutral-100 p-3 md:gap-4 md:p-4">
+      <div className="flex w-full items-center justify-center overflow-hidden rounded-xl bg-neutral-200">
         {unreadable === image.id ? (
           <p className="p-3 text-center text-xs text-neutral-600">This browser can&apos;t preview the file; the search still sends it.</p>
         ) : (
@@ -27,7 +27,7 @@ export function QueryImagePreview({ image, box, onBox }: { image: QueryImage; bo
               src={image.objectUrl}
               alt="Your search image"
               data-testid="query-image-preview"
-              className="block h-auto max-h-48 w-auto max-w-full md:max-h-[60vh]"
+              className="block h-auto max-h-56 w-auto max-w-full md:max-h-[60vh]"
               onLoad={(e) => setSize({ id: image.id, width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
               onError={() => setUnreadable(image.id)}
             />
@@ -35,8 +35,8 @@ export function QueryImagePreview({ image, box, onBox }: { image: QueryImage; bo
           </div>
         )}
       </div>
-      <figcaption className="flex min-w-0 flex-1 flex-col justify-center gap-2 text-sm text-neutral-700">
-        <p className="truncate font-medium text-neutral-900" title={image.file.name}>
+      <figcaption className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-2 text-sm text-neutral-700 md:flex-col md:items-start">
+        <p className="max-w-full truncate font-medium text-neutral-900" title={image.file.name}>
           {image.file.name || "Pasted image"}
         </p>
         <p data-testid="query-image-size">
@@ -44,14 +44,16 @@ export function QueryImagePreview({ image, box, onBox }: { image: QueryImage; bo
           {formatBytes(image.file.size)}
         </p>
         {unreadable !== image.id && (
-          <p className="text-xs text-neutral-600">{box ? "Drag the box's corners to adjust it." : "Drag a box on the picture to search part of it."}</p>
+          <p className="w-full text-xs text-neutral-600">{box ? "Drag the box's corners to adjust it." : "Drag a box on the picture to search part of it."}</p>
         )}
-        {box && (
-          <button type="button" data-testid="query-region-clear" onClick={() => onBox(null)} className={buttonClass("ghost", "self-start")}>
-            Search the whole picture
-          </button>
-        )}
-        <ImagePickerButton label="Try another image" tone="outline" className="self-start" />
+        <div className="flex flex-wrap items-center gap-2 md:flex-col md:items-start">
+          <ImagePickerButton label="Try another image" tone="outline" />
+          {box && (
+            <button type="button" data-testid="query-region-clear" onClick={() => onBox(null)} className={buttonClass("ghost")}>
+              Search the whole picture
+            </button>
+          )}
+        </div>
       </figcaption>
     </figure>
   );
