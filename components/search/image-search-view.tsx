@@ -6,8 +6,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
-import { Box } from "@/lib/contracts";
 import { ApiError } from "@/lib/client/api-error";
+import { boxFromParam, imageSearchUrl } from "@/lib/client/image-search-url";
 import { imageSearchQuery, shareQueryImageQuery, sharedQueryImageQuery } from "@/lib/client/queries";
 import { markQueryImageShared, setQueryImage, takeHandedOverImage, useQueryImage, type QueryImage } from "@/lib/client/query-image";
 import { useOnline } from "@/lib/client/use-online";
@@ -76,25 +76,10 @@ function SharedImage({ sharedId }: { sharedId: string }) {
   return <GridSkeleton label="Opening the image search" />;
 }
 
-/** This search's URL: the kept image, the words that refine it and the box searched in it. */
-function searchUrl(sharedId: string, refine: string, box: Box | null): string {
-  const params = new URLSearchParams({ image: sharedId });
-  if (refine) params.set("q", refine);
-  if (box) params.set("box", [box.x, box.y, box.w, box.h].map((v) => Number(v.toFixed(4))).join(","));
-  return `/search/image?${params}`;
-}
-
-/** The box a URL names (x,y,w,h), or null for none or one that is not a box. */
-function boxFromUrl(value: string | null): Box | null {
-  const [x, y, w, h] = (value ?? "").split(",").map(Number);
-  const parsed = Box.safeParse({ x, y, w, h });
-  return parsed.success ? parsed.data : null;
-}
-
 function ImageSearch({ image }: { image: QueryImage }) {
   const params = useSearchParams();
   const [refine, setRefine] = useState(() => params.get("q") ?? "");
-  const [box, setBox] = useState(() => boxFromUrl(params.get("box")));
+  const [box, setBox] = useState(() => boxFromParam(params.get("box")));
   // While refined results load, the previous ones stay in place.
   const search = useQuery({ ...imageSearchQuery(image, refine, box), placeholderData: keepPreviousData });
   const share = useQuery(shareQueryImageQuery(image));
@@ -106,7 +91,7 @@ function ImageSearch({ image }: { image: QueryImage }) {
   }, [share.data, image]);
   useEffect(() => {
     // The same page, with a URL that brings this search back.
-    if (sharedId) router.replace(searchUrl(sharedId, refine, box), { scroll: false });
+    if (sharedId) router.replace(imageSearchUrl(sharedId, refine, box), { scroll: false });
   }, [sharedId, refine, box, router]);
   return (
     <div className="flex flex-col gap-6 md:flex-row md:items-start">
