@@ -28,43 +28,54 @@ const step = Math.floor(candidates.length / Number(values.products));
 const products = candidates.filter((_, i) => i % step === 0).slice(0, Number(values.products));
 const backgrounds = [0, 1, 2].map((i) => photos[Math.floor((i * photos.length) / 3)]!);
 
-async function rankOf(jpeg: Buffer, title: string, box?: Box): Promise<number> {
+interface Found {
+  /** 1-based rank of the product, Infinity when not in the results. */
+  rank: number;
+  /** How many results pass the model's relevance cut-off (shown before "show less similar"). */
+  shown: number;
+}
+
+async function search(jpeg: Buffer, title: string, box?: Box): Promise<Found> {
   const body = new FormData();
   body.set("image", new Blob([new Uint8Array(jpeg)], { type: "image/jpeg" }), "photo.jpg");
   body.set("k", "24");
   if (box) body.set("box", JSON.stringify(box));
   const response = await fetch(`${values.base}/api/search`, { method: "POST", body });
   if (!response.ok) throw new Error(`search answered ${response.status}: ${await response.text()}`);
-  const { results } = (await response.json()) as { results: { pin: { title: string } }[] };
+  const { results, minRelevantScore = 0 } = (await response.json()) as { results: { score: number; pin: { title: string } }[]; minRelevantScore?: number };
   const i = results.findIndex((r) => r.pin.title === title);
-  return i < 0 ? Infinity : i + 1;
+  return { rank: i < 0 ? Infinity : i + 1, shown: results.filter((r) => r.score >= minRelevantScore).length };
 }
 
 const WAYS = ["picture alone", "whole picture (shipped)", "the card's box"] as const;
-const ranks = new Map<string, number[]>();
+const found = new Map<string, Found[]>();
 const timings: number[] = [];
 for (const share of [0.3, 0.45]) {
   for (const product of products) {
     for (const background of backgrounds) {
       const { jpeg, box } = await phonePhoto(path.join(catalog, product.file), path.join(catalog, background.file), { share });
       const started = performance.now();
-      const shipped = await rankOf(jpeg, product.title!);
+      const shipped = await search(jpeg, product.title!);
       timings.push(performance.now() - started);
-      const found = [await rankOf(jpeg, product.title!, { x: 0, y: 0, w: 1, h: 1 }), shipped, await rankOf(jpeg, product.title!, box)];
+      const ways = [await search(jpeg, product.title!, { x: 0, y: 0, w: 1, h: 1 }), shipped, await search(jpeg, product.title!, box)];
       WAYS.forEach((way, i) => {
         const key = `${share}|${way}`;
-        ranks.set(key, [...(ranks.get(key) ?? []), found[i]!]);
+        found.set(key, [...(found.get(key) ?? []), ways[i]!]);
       });
     }
   }
 }
 
-const at = (rs: number[], k: number) => (rs.filter((r) => r <= k).length / rs.length).toFixed(3);
+const share = (fs: Found[], test: (f: Found) => boolean) => (fs.filter(test).length / fs.length).toFixed(3);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 console.log(`${products.length} products × ${backgrounds.length} photos per size (${backgrounds.map((b) => path.basename(b.file)).join(", ")})\n`);
-console.log("| card size (share of the frame's height) | searched | R@1 | R@5 | R@10 |\n|---|---|---|---|---|");
-for (const [key, rs] of ranks) {
-  const [share, way] = key.split("|");
-  console.log(`| ${share} | ${way} | ${at(rs, 1)} | ${at(rs, 5)} | ${at(rs, 10)} |`);
+console.log("| card size (share of the frame's height) | searched | R@1 | R@5 | R@10 | product shown (above the cut-off) | results shown, median |");
+console.log("|---|---|---|---|---|---|---|");
+for (const [key, fs] of found) {
+  const [size, way] = key.split("|");
+  const at = (k: number) => share(fs, (f) => f.rank <= k);
+  const shownProduct = share(fs, (f) => f.rank <= f.shown);
+  console.log(`| ${size} | ${way} | ${at(1)} | ${at(5)} | ${at(10)} | ${shownProduct} | ${median(fs.map((f) => f.shown))} |`);
 }
 timings.sort((a, b) => a - b);
 console.log(`\nwhole-picture search, client latency p50 ${timings[Math.floor(timings.length / 2)]!.toFixed(0)} ms`);
