@@ -36,7 +36,6 @@ export function RegionSelect({
   const edited = edit ? editBox(edit) : null;
   // A box being drawn shows once it is long enough on one side; it counts once on both.
   const shown = edited && (edit?.kind !== "draw" || isBox(edited, "either")) ? edited : edit ? null : box;
-  const editable = allowBox && box !== null && edit === null;
 
   return (
     <div
@@ -69,7 +68,7 @@ export function RegionSelect({
       {shown && (
         <div
           data-testid={`${testId}-box`}
-          className={`pointer-events-none absolute rounded-lg border-2 border-white shadow-[0_0_0_9999px_rgba(0,0,0,0.45)] ${editable ? "cursor-move" : ""}`}
+          className="pointer-events-none absolute rounded-lg border-2 border-white shadow-[0_0_0_9999px_rgba(0,0,0,0.45)]"
           style={{ left: `${shown.x * 100}%`, top: `${shown.y * 100}%`, width: `${shown.w * 100}%`, height: `${shown.h * 100}%` }}
         >
           {allowBox &&
