@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { SearchResultsPage } from "./pages/app-page";
 import { dragBox } from "./pages/lens-page";
-import { CAMERA_HEIGHT, CAMERA_PRODUCT_TITLE, CAMERA_WIDTH, cameraPicture } from "./support/camera";
+import { CAMERA_PRODUCT_TITLE, cameraPicture } from "./support/camera";
 import { screenshotOf, seedLines, snapshotOf } from "./support/catalog";
 import { pinTitled } from "./support/pins";
 
@@ -28,8 +28,7 @@ test("a photo of a catalog item finds that pin", async ({ page, request }) => {
 test("a busy phone photo finds its product, and a box drawn round it, then adjusted by a corner, puts it first", async ({ page, request }) => {
   const pin = await pinTitled(request, CAMERA_PRODUCT_TITLE);
   // The Lens tests' camera picture: the product on a card among flowers, small, blurred, JPEG.
-  const { rgb, box } = await cameraPicture();
-  const photo = await sharp(rgb, { raw: { width: CAMERA_WIDTH, height: CAMERA_HEIGHT, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
+  const { jpeg: photo, box } = await cameraPicture();
   const app = new SearchResultsPage(page);
   await app.open("/");
   await app.searchImageFile({ name: "phone-photo.jpg", mimeType: "image/jpeg", buffer: photo });

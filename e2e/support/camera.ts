@@ -32,6 +32,9 @@ export function cameraProduct(): CatalogLine {
 }
 
 export interface CameraPicture {
+  /** The photo as a phone would send it. */
+  jpeg: Buffer;
+  /** The same photo decoded, as the camera plays it. */
   rgb: Buffer;
   /** Where the product is in the frame, normalized 0–1. */
   box: Box;
@@ -40,7 +43,7 @@ export interface CameraPicture {
 /** The camera's picture as the tests see it, with the product's box. */
 export async function cameraPicture(): Promise<CameraPicture> {
   const { jpeg, box } = await phonePhoto(catalogImagePath(cameraProduct()), BACKGROUND, { width: CAMERA_WIDTH, height: CAMERA_HEIGHT });
-  return { rgb: await sharp(jpeg).raw().toBuffer(), box };
+  return { jpeg, rgb: await sharp(jpeg).raw().toBuffer(), box };
 }
 
 /** Interleaved RGB → planar I420 (BT.601, limited range, chroma averaged over 2×2). */
