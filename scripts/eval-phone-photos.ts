@@ -1,38 +1,31 @@
 // Image search on phone photos of catalog pictures, through the API: each of N demo-catalog
 // products printed on a card on each of the catalog's photos, small and larger (scripts/lib/
 // phone-photo.ts), searched three ways: the picture alone (a box over all of it), as the app
-// searches a whole picture (its own views and its objects'), and the card's box. The app must
+// searches a whole picture (the objects it finds, which it names), and the card's box. Also how
+// often the first object the app names, the one it shows as the box, is the card. The app must
 // hold the demo catalog (npm start makes one); the background photos are pins too, as a photo's
 // background often looks like some pin.
 //   npm run eval-phone-photos -- --base http://127.0.0.1:3000 [--products 16]
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Box } from "@/lib/contracts";
-import { CatalogLine } from "./lib/catalog-source";
-import { phonePhoto } from "./lib/phone-photo";
+import { iou } from "@/lib/detect/boxes";
+import { PHONE_PHOTO_CATALOG as catalog, phonePhoto, phonePhotoSet } from "./lib/phone-photo";
 
 const { values } = parseArgs({ options: { base: { type: "string" }, products: { type: "string", default: "16" } } });
 if (!values.base) {
   console.error("usage: npm run eval-phone-photos -- --base <app URL> [--products N]");
   process.exit(2);
 }
-const catalog = "catalog/demo";
-const lines = readFileSync(path.join(catalog, "catalog.jsonl"), "utf8")
-  .split("\n")
-  .filter((l) => l.trim())
-  .map((l) => CatalogLine.parse(JSON.parse(l)));
-const photos = lines.filter((l) => l.category === "Photography");
-const candidates = lines.filter((l) => l.category !== "Photography" && l.category !== "Scenes");
-const step = Math.floor(candidates.length / Number(values.products));
-const products = candidates.filter((_, i) => i % step === 0).slice(0, Number(values.products));
-const backgrounds = [0, 1, 2].map((i) => photos[Math.floor((i * photos.length) / 3)]!);
+const { products, backgrounds } = phonePhotoSet(Number(values.products));
 
 interface Found {
   /** 1-based rank of the product, Infinity when not in the results. */
   rank: number;
   /** How many results pass the model's relevance cut-off (shown before "show less similar"). */
   shown: number;
+  /** The objects the app searched, when it looked for them. */
+  objectBoxes: Box[];
 }
 
 async function search(jpeg: Buffer, title: string, box?: Box): Promise<Found> {
@@ -42,14 +35,17 @@ async function search(jpeg: Buffer, title: string, box?: Box): Promise<Found> {
   if (box) body.set("box", JSON.stringify(box));
   const response = await fetch(`${values.base}/api/search`, { method: "POST", body });
   if (!response.ok) throw new Error(`search answered ${response.status}: ${await response.text()}`);
-  const { results, minRelevantScore = 0 } = (await response.json()) as { results: { score: number; pin: { title: string } }[]; minRelevantScore?: number };
+  const answer = (await response.json()) as { results: { score: number; pin: { title: string } }[]; minRelevantScore?: number; objectBoxes?: Box[] };
+  const { results, minRelevantScore = 0, objectBoxes = [] } = answer;
   const i = results.findIndex((r) => r.pin.title === title);
-  return { rank: i < 0 ? Infinity : i + 1, shown: results.filter((r) => r.score >= minRelevantScore).length };
+  return { rank: i < 0 ? Infinity : i + 1, shown: results.filter((r) => r.score >= minRelevantScore).length, objectBoxes };
 }
 
 const WAYS = ["picture alone", "whole picture (shipped)", "the card's box"] as const;
 const found = new Map<string, Found[]>();
 const timings: number[] = [];
+/** Per card size: [searched by objects, first object is the card, some object is the card, photos]. */
+const boxes = new Map<number, [number, number, number, number]>();
 for (const share of [0.3, 0.45]) {
   for (const product of products) {
     for (const background of backgrounds) {
@@ -57,6 +53,14 @@ for (const share of [0.3, 0.45]) {
       const started = performance.now();
       const shipped = await search(jpeg, product.title!);
       timings.push(performance.now() - started);
+      const counts = boxes.get(share) ?? [0, 0, 0, 0];
+      const [first] = shipped.objectBoxes;
+      boxes.set(share, [
+        counts[0] + (first ? 1 : 0),
+        counts[1] + (first && iou(first, box) >= 0.5 ? 1 : 0),
+        counts[2] + (shipped.objectBoxes.some((b) => iou(b, box) >= 0.5) ? 1 : 0),
+        counts[3] + 1,
+      ]);
       const ways = [await search(jpeg, product.title!, { x: 0, y: 0, w: 1, h: 1 }), shipped, await search(jpeg, product.title!, box)];
       WAYS.forEach((way, i) => {
         const key = `${share}|${way}`;
@@ -76,6 +80,9 @@ for (const [key, fs] of found) {
   const at = (k: number) => share(fs, (f) => f.rank <= k);
   const shownProduct = share(fs, (f) => f.rank <= f.shown);
   console.log(`| ${size} | ${way} | ${at(1)} | ${at(5)} | ${at(10)} | ${shownProduct} | ${median(fs.map((f) => f.shown))} |`);
+}
+for (const [size, [searched, first, some, photos]] of boxes) {
+  console.log(`\ncard ${size}: searched by objects ${searched}/${photos}; the first object (the box shown) is the card (IoU ≥ 0.5) in ${first}, some object in ${some}`);
 }
 timings.sort((a, b) => a - b);
 console.log(`\nwhole-picture search, client latency p50 ${timings[Math.floor(timings.length / 2)]!.toFixed(0)} ms`);

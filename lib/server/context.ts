@@ -1,6 +1,6 @@
 // Everything the services depend on, wired in one place: the store (database and repositories),
 // the image store and the limits; and, opened on first use because they cost time or memory,
-// the image models (embedders and vector indexes), the scene detector, the word reader (OCR),
+// the image models (embedders and vector indexes), the scene detector, the object localizer, the word reader (OCR),
 // the student the browser downloads, the accounts service and the job queue. The app, `npm run worker`, scripts and
 // tests all get this same wiring. One per process, kept on globalThis because Next.js dev
 // reloads re-evaluate modules and PGlite allows one process per data directory; a part whose
@@ -9,6 +9,7 @@ import "server-only";
 import path from "node:path";
 import { dataDir } from "@/lib/config";
 import { DEFAULT_DETECTOR_CONFIG, SceneDetector } from "@/lib/detect";
+import { ObjectLocalizer } from "@/lib/detect/localizer";
 import { ImageStore } from "@/lib/image";
 import { JobQueue } from "@/lib/jobs/queue";
 import { WordReader } from "@/lib/ocr/word-reader";
@@ -48,6 +49,7 @@ export class ServerContext {
     // SHOP_FALLBACK=0 runs the COCO detector alone (for evaluation).
     SceneDetector.load(process.cwd(), { ...DEFAULT_DETECTOR_CONFIG, fallback: process.env.SHOP_FALLBACK !== "0" }),
   );
+  private readonly lazyLocalizer = new Lazy(() => ObjectLocalizer.load(process.cwd()));
   private readonly lazyStudent = new Lazy(() => describeStudent(process.cwd()));
   private readonly lazyWordReader = new Lazy(() => WordReader.start());
   private readonly lazyAuth = new Lazy(async () => createAuth(this.database, await authSecret()));
@@ -80,6 +82,11 @@ export class ServerContext {
     return this.lazyDetector.get();
   }
 
+  /** The class-agnostic object localizer: where the object of a photo lies. */
+  localizer(): Promise<ObjectLocalizer> {
+    return this.lazyLocalizer.get();
+  }
+
   student(): Promise<StudentDownload> {
     return this.lazyStudent.get();
   }
@@ -103,6 +110,7 @@ export class ServerContext {
     await (await this.lazyJobs.opened())?.close();
     await (await this.lazyModels.opened())?.close();
     (await this.lazyDetector.opened())?.dispose();
+    (await this.lazyLocalizer.opened())?.dispose();
     await (await this.lazyWordReader.opened())?.close();
     await this.database.close();
   }

@@ -1,8 +1,38 @@
 // A catalog picture as a phone photographs it: printed on a white card, turned a few degrees,
 // lying off-centre on a photo, then the whole frame blurred and JPEG-compressed at a phone's
 // worst. The Lens tests' fake camera and npm run eval-phone-photos both use it.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import sharp from "sharp";
 import type { Box } from "@/lib/contracts";
+import { CatalogLine } from "./catalog-source";
+
+export const PHONE_PHOTO_CATALOG = "catalog/demo";
+
+export interface PhonePhotoSet {
+  /** Catalog lines of the products photographed, evenly spread over the catalog. */
+  products: CatalogLine[];
+  /** The catalog's photographs the cards lie on. */
+  backgrounds: CatalogLine[];
+}
+
+/**
+ * The products and photographs npm run eval-phone-photos uses: `count` products evenly spread
+ * over the demo catalog and three of its photographs. The localizer's training leaves them out.
+ */
+export function phonePhotoSet(count: number, catalog = PHONE_PHOTO_CATALOG): PhonePhotoSet {
+  const lines = readFileSync(path.join(catalog, "catalog.jsonl"), "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => CatalogLine.parse(JSON.parse(l)));
+  const photos = lines.filter((l) => l.category === "Photography");
+  const candidates = lines.filter((l) => l.category !== "Photography" && l.category !== "Scenes");
+  const step = Math.floor(candidates.length / count);
+  return {
+    products: candidates.filter((_, i) => i % step === 0).slice(0, count),
+    backgrounds: [0, 1, 2].map((i) => photos[Math.floor((i * photos.length) / 3)]!),
+  };
+}
 
 export interface PhonePhotoOptions {
   width?: number;
