@@ -1,5 +1,5 @@
-// Searching by image: a file from the picker, a busy phone photo and a box on it, a pasted
-// screenshot, and a file that is no image.
+// Searching by image: a file from the picker, a busy phone photo (its object found, a box drawn
+// and adjusted, the whole picture), a pasted screenshot, and a file that is no image.
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { SearchResultsPage } from "./pages/app-page";
@@ -25,36 +25,52 @@ test("a photo of a catalog item finds that pin", async ({ page, request }) => {
   await page.screenshot({ path: test.info().outputPath("image-search.png"), fullPage: true });
 });
 
-test("a busy phone photo finds its product, and a box drawn round it, then adjusted by a corner, puts it first", async ({ page, request }) => {
+test("a busy phone photo is searched by the object found in it; the box can be redrawn, adjusted, and dropped for the whole picture", async ({ page, request }) => {
   const pin = await pinTitled(request, CAMERA_PRODUCT_TITLE);
   // The Lens tests' camera picture: the product on a card among flowers, small, blurred, JPEG.
   const { jpeg: photo, box } = await cameraPicture();
   const app = new SearchResultsPage(page);
   await app.open("/");
   await app.searchImageFile({ name: "phone-photo.jpg", mimeType: "image/jpeg", buffer: photo });
-  await expect(app.results.card(pin.id)).toBeVisible();
 
+  // The server searched the object it found, and the picture shows where that is.
+  await expect(page.getByRole("heading", { name: "Visual matches for the object" })).toBeVisible();
+  const found = page.getByTestId("query-region-box");
+  await expect(found).toBeVisible();
+  await expect.poll(async () => (await app.results.pinIds())[0], { timeout: 30_000 }).toBe(pin.id);
+  await expect(page).not.toHaveURL(/[?&]box=/);
+  await page.screenshot({ path: test.info().outputPath("image-search-object.png"), fullPage: true });
+
+  // The whole picture is one tap away, and the found object one tap back.
+  await page.getByTestId("query-region-clear").click();
+  await expect(page.getByRole("heading", { name: "Visual matches for the whole picture" })).toBeVisible();
+  await expect(found).toHaveCount(0);
+  await expect(page).toHaveURL(/[?&]box=0%2C0%2C1%2C1/);
+
+  // A box drawn round the card, then moved by a corner with the keyboard, puts the pin first.
   const region = page.getByTestId("query-region");
   await dragBox(page, region, box);
-  await expect(page.getByTestId("query-region-box")).toBeVisible();
-  await expect(page).toHaveURL(/[?&]box=/);
+  await expect(found).toBeVisible();
   await expect(page.getByRole("heading", { name: "Visual matches for the box" })).toBeVisible();
   await expect.poll(async () => (await app.results.pinIds())[0], { timeout: 30_000 }).toBe(pin.id);
-  await page.screenshot({ path: test.info().outputPath("image-search-box.png"), fullPage: true });
-
-  // A corner moved with the keyboard changes the box searched (and the URL); the pin stays first.
   const before = page.url();
   await page.getByTestId("query-region-corner-se").focus();
   await page.keyboard.press("ArrowRight");
   await expect(page).not.toHaveURL(before);
   await expect.poll(async () => (await app.results.pinIds())[0], { timeout: 30_000 }).toBe(pin.id);
 
-  // The box comes back with the search on a reload; "whole picture" drops it.
+  // The box comes back with the search on a reload.
   await page.reload();
-  await expect(page.getByTestId("query-region-box")).toBeVisible();
+  await expect(found).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Visual matches for the box" })).toBeVisible();
   await expect.poll(async () => (await app.results.pinIds())[0], { timeout: 30_000 }).toBe(pin.id);
+
+  // "Whole picture", then "Find the object", lead back to the found object.
   await page.getByTestId("query-region-clear").click();
-  await expect(page.getByTestId("query-region-box")).toHaveCount(0);
+  await expect(found).toHaveCount(0);
+  await page.getByTestId("query-region-find").click();
+  await expect(page.getByRole("heading", { name: "Visual matches for the object" })).toBeVisible();
+  await expect(found).toBeVisible();
   await expect(page).not.toHaveURL(/[?&]box=/);
 });
 

@@ -1,7 +1,8 @@
 "use client";
 // /lens: point the camera at something and see matching pins, found on this device by the
 // distilled student as the picture changes, then refined by the server. Tap to freeze the
-// picture, drag a box to search part of it; without a camera, a photo does the same.
+// picture: the object the server searched in it shows as a box, whose corners adjust it, or drag
+// a new box to search another part; without a camera, a photo does the same.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Box } from "@/lib/contracts";
 import { bitmapToJpeg } from "@/lib/client/on-device/frame-capture";
@@ -115,7 +116,9 @@ export function LensView() {
           <LensPreview
             stream={camera.state === "live" ? camera.stream : null}
             still={still}
-            box={box}
+            // On a still picture, the object the server found in it shows as the box until one is
+            // drawn: once its answer is final, so the box does not come and go while it refines.
+            box={box ?? (still && lens.shown?.source === "server" && !lens.refining ? (lens.shown.objectBoxes?.[0] ?? null) : null)}
             aspect={aspect}
             onVideo={setVideo}
             onAspect={setVideoAspect}

@@ -39,6 +39,8 @@ export interface RefinedResults {
   /** Whether they are for a box drawn on the picture rather than the whole of it. */
   boxed: boolean;
   minRelevantScore?: number;
+  /** The objects the server searched in the whole picture, best first (its answer only). */
+  objectBoxes?: Box[];
   /** On-device timings of the query shown, when it came from the device. */
   device: DeviceLookup | null;
 }
@@ -121,7 +123,8 @@ export function useRefinedSearch(status: OnDeviceStatus, client: OnDeviceSearch 
   let shown: RefinedResults | null = null;
   const boxed = query?.region.box !== undefined;
   if (query && current === query && server.data) {
-    shown = { results: server.data.results, source: "server", boxed, minRelevantScore: server.data.minRelevantScore, device };
+    const { results, minRelevantScore, objectBoxes } = server.data;
+    shown = { results, source: "server", boxed, minRelevantScore, objectBoxes, device };
   } else if (device) {
     shown = { results: device.results, source: "device", boxed, minRelevantScore: device.minRelevantScore, device };
   }

@@ -1,13 +1,14 @@
 "use client";
-// /search/image: the query image beside the catalog's closest pins. A box drawn on the picture
-// (and then dragged by its corners) narrows the search to what it holds. The server keeps a copy
+// /search/image: the query image beside the catalog's closest pins. In a photo the server searches
+// the object it finds, shown as a box on the picture; a box drawn there (or the found one dragged
+// by its corners) narrows the search to what it holds, and the whole picture is one tap away. The server keeps a copy
 // of the image, and its id, the words and the box go in the URL (?image=&q=&box=), so a reload
 // or a shared link searches again.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { ApiError } from "@/lib/client/api-error";
-import { boxFromParam, imageSearchUrl } from "@/lib/client/image-search-url";
+import { boxFromParam, imageSearchUrl, isWholePicture } from "@/lib/client/image-search-url";
 import { imageSearchQuery, shareQueryImageQuery, sharedQueryImageQuery } from "@/lib/client/queries";
 import { markQueryImageShared, setQueryImage, takeHandedOverImage, useQueryImage, type QueryImage } from "@/lib/client/query-image";
 import { useOnline } from "@/lib/client/use-online";
@@ -86,6 +87,8 @@ function ImageSearch({ image }: { image: QueryImage }) {
   const sharedId = image.sharedId ?? share.data?.id;
   const online = useOnline();
   const router = useRouter();
+  // Without a box the server searches the objects it finds in a photo, and says which.
+  const objects = (box === null && !search.isPlaceholderData && search.data?.objectBoxes) || [];
   useEffect(() => {
     if (share.data && image.sharedId !== share.data.id) markQueryImageShared(image, share.data.id);
   }, [share.data, image]);
@@ -96,7 +99,7 @@ function ImageSearch({ image }: { image: QueryImage }) {
   return (
     <div className="flex flex-col gap-6 md:flex-row md:items-start">
       <aside className="md:sticky md:top-20 md:w-72 md:shrink-0 lg:w-80">
-        <QueryImagePreview image={image} box={box} onBox={setBox} />
+        <QueryImagePreview image={image} box={box} objects={objects} onBox={setBox} />
         {/* Words and Shop the Look need the server. */}
         {online && (
           <>
@@ -108,7 +111,17 @@ function ImageSearch({ image }: { image: QueryImage }) {
       <section aria-labelledby="image-results-heading" className="min-w-0 flex-1">
         <div className="mb-4 flex flex-wrap items-baseline gap-x-3 gap-y-1">
           <h1 id="image-results-heading" className="text-xl font-semibold text-neutral-900">
-            {refine ? <>Visual matches for “{refine}”</> : box ? "Visual matches for the box" : "Visual matches"}
+            {refine ? (
+              <>Visual matches for “{refine}”</>
+            ) : isWholePicture(box) ? (
+              "Visual matches for the whole picture"
+            ) : box ? (
+              "Visual matches for the box"
+            ) : objects.length > 0 ? (
+              "Visual matches for the object"
+            ) : (
+              "Visual matches"
+            )}
           </h1>
           {search.isPlaceholderData ? (
             <p className="text-sm text-neutral-500" role="status">

@@ -1,18 +1,36 @@
 "use client";
-// The picture being searched with, with its pixel size and file size, and a way to swap it. A
-// box drawn on it narrows the search to what it holds; its corners adjust it.
+// The picture being searched with, with its pixel size and file size, and a way to swap it. The
+// object the server searched in a photo shows as a box (other objects it found as dots); a box
+// drawn on the picture, or the found one adjusted by its corners, narrows the search to what it
+// holds, and "Search the whole picture" searches everything in the frame.
 import { useState } from "react";
 import type { Box } from "@/lib/contracts";
 import { formatBytes } from "@/lib/client/image-files";
+import { isWholePicture, WHOLE_PICTURE } from "@/lib/client/image-search-url";
 import type { QueryImage } from "@/lib/client/query-image";
 import { RegionSelect } from "@/components/lens/region-select";
 import { buttonClass } from "@/components/ui/button";
 import { ImagePickerButton } from "./image-picker-button";
 
-export function QueryImagePreview({ image, box, onBox }: { image: QueryImage; box: Box | null; onBox: (box: Box | null) => void }) {
+export function QueryImagePreview({
+  image,
+  box,
+  objects,
+  onBox,
+}: {
+  image: QueryImage;
+  /** The box asked for: null lets the server find the objects, WHOLE_PICTURE asks for everything. */
+  box: Box | null;
+  /** The objects the server searched, best first, when no box was asked for. */
+  objects: readonly Box[];
+  onBox: (box: Box | null) => void;
+}) {
   const [size, setSize] = useState<{ id: string; width: number; height: number } | null>(null);
   const [unreadable, setUnreadable] = useState<string | null>(null);
   const known = size?.id === image.id ? size : null;
+  const whole = isWholePicture(box);
+  const found = box === null ? objects : [];
+  const shown = whole ? null : (box ?? found[0] ?? null);
 
   return (
     <figure data-testid="query-image" className="flex flex-col gap-3 rounded-2xl bg-neutral-100 p-3 md:gap-4 md:p-4">
@@ -31,7 +49,19 @@ export function QueryImagePreview({ image, box, onBox }: { image: QueryImage; bo
               onLoad={(e) => setSize({ id: image.id, width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
               onError={() => setUnreadable(image.id)}
             />
-            {known && <RegionSelect box={box} allowBox onBox={onBox} testId="query-region" label="Drag a box around what to search for" />}
+            {known && <RegionSelect box={shown} allowBox onBox={onBox} testId="query-region" label="Drag a box around what to search for" />}
+            {known &&
+              found.slice(1).map((object) => (
+                <button
+                  key={`${object.x},${object.y},${object.w},${object.h}`}
+                  type="button"
+                  data-testid="query-object"
+                  aria-label="Search this object instead"
+                  onClick={() => onBox(object)}
+                  className="absolute z-10 h-7 w-7 -translate-x-1/2 -translate-y-1/2 rounded-full border-2 border-white bg-neutral-900/70 shadow-md outline-offset-2 hover:bg-neutral-900 focus-visible:outline-2 focus-visible:outline-white"
+                  style={{ left: `${(object.x + object.w / 2) * 100}%`, top: `${(object.y + object.h / 2) * 100}%` }}
+                />
+              ))}
           </div>
         )}
       </div>
@@ -44,13 +74,26 @@ export function QueryImagePreview({ image, box, onBox }: { image: QueryImage; bo
           {formatBytes(image.file.size)}
         </p>
         {unreadable !== image.id && (
-          <p className="w-full text-xs text-neutral-600">{box ? "Drag the box's corners to adjust it." : "Drag a box on the picture to search part of it."}</p>
+          <p data-testid="query-region-hint" className="w-full text-xs text-neutral-600">
+            {whole
+              ? "Searching the whole picture. Drag a box on it to search part of it."
+              : box
+                ? "Drag the box's corners to adjust it."
+                : found.length > 0
+                  ? `Searching the object found in the picture${found.length > 1 ? " (tap a dot for another)" : ""}. Drag its corners to adjust it.`
+                  : "Drag a box on the picture to search part of it."}
+          </p>
         )}
         <div className="flex flex-wrap items-center gap-2 md:flex-col md:items-start">
           <ImagePickerButton label="Try another image" tone="outline" />
-          {box && (
-            <button type="button" data-testid="query-region-clear" onClick={() => onBox(null)} className={buttonClass("ghost")}>
+          {shown && (
+            <button type="button" data-testid="query-region-clear" onClick={() => onBox(WHOLE_PICTURE)} className={buttonClass("ghost")}>
               Search the whole picture
+            </button>
+          )}
+          {whole && (
+            <button type="button" data-testid="query-region-find" onClick={() => onBox(null)} className={buttonClass("ghost")}>
+              Find the object
             </button>
           )}
         </div>

@@ -80,8 +80,11 @@ export class LensPage extends AppPage {
     await this.regionLayer.click();
   }
 
-  async searchBox(box: Box): Promise<void> {
-    await dragBox(this.page, this.regionLayer, box);
+  /** The box shown on the picture, normalized to the picture as boxes are. */
+  async boxShown(): Promise<Box> {
+    const [layer, box] = await Promise.all([this.regionLayer.boundingBox(), this.page.getByTestId("lens-region-box").boundingBox()]);
+    if (!layer || !box) throw new Error("no box is shown on the picture");
+    return { x: (box.x - layer.x) / layer.width, y: (box.y - layer.y) / layer.height, w: box.width / layer.width, h: box.height / layer.height };
   }
 
   /** Holds the server's refinement of on-device results (`POST /api/search` with the picture). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boxFromParam, imageSearchUrl } from "./image-search-url";
+import { boxFromParam, imageSearchUrl, isWholePicture, WHOLE_PICTURE } from "./image-search-url";
 
 const box = (url: string) => boxFromParam(new URL(url, "http://x").searchParams.get("box"));
 
@@ -21,5 +21,12 @@ describe("image search URLs", () => {
 
   it("read no box from a missing, short or nonsensical value", () => {
     for (const value of [null, "", "0.1,0.2,0.3", "a,b,c,d", "-0.1,0,0.5,0.5", "0.2,0.2,0,0.5"]) expect(boxFromParam(value)).toBeNull();
+  });
+
+  it("keep a request for the whole picture through the URL", () => {
+    const url = imageSearchUrl("a".repeat(64), "", WHOLE_PICTURE);
+    expect(isWholePicture(box(url))).toBe(true);
+    expect(isWholePicture({ x: 0, y: 0, w: 1, h: 0.9 })).toBe(false);
+    expect(isWholePicture(null)).toBe(false);
   });
 });

@@ -3,6 +3,16 @@
 // searches again.
 import { Box } from "@/lib/contracts";
 
+/**
+ * The box that asks for the whole picture. Without a box the server searches the objects it
+ * finds in a photo; this box asks it to search everything in the frame instead.
+ */
+export const WHOLE_PICTURE: Box = { x: 0, y: 0, w: 1, h: 1 };
+
+export function isWholePicture(box: Box | null): boolean {
+  return box !== null && box.x <= 0.0001 && box.y <= 0.0001 && box.w >= 0.9999 && box.h >= 0.9999;
+}
+
 export function imageSearchUrl(sharedId: string, refine: string, box: Box | null): string {
   const params = new URLSearchParams({ image: sharedId });
   if (refine) params.set("q", refine);

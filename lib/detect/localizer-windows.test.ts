@@ -34,10 +34,10 @@ describe("anchorWindows", () => {
 
 describe("reduceGrid", () => {
   it("centres each cell and multiplies it by the matrix", () => {
-    const cells = Float32Array.from([1, 2, 3, 4]); // 2 cells of 2 channels
-    const grid = reduceGrid(cells, 2, 1, Float32Array.from([1, 1]), Float32Array.from([1, 0, 1, -1]));
+    const cells = Float32Array.from([1, 2, 3, 4, 5, 7]); // 3 cells of 2 channels
+    const grid = reduceGrid(cells, 3, 1, Float32Array.from([1, 1]), Float32Array.from([1, 0, 1, -1]));
     expect(grid.depth).toBe(2);
-    expect(Array.from(grid.values)).toEqual([0, -1, 2, -1]);
+    expect(Array.from(grid.values)).toEqual([0, -1, 2, -1, 4, -2]);
   });
 
   it("refuses sizes that do not match", () => {
@@ -89,6 +89,15 @@ describe("scoreWindows and bestWindows", () => {
     w2: Float32Array.from([2]),
     b2: -1,
   };
+
+  it("scores windows in a batch as it scores each alone", () => {
+    const grid = squareOnPlain();
+    const windows = anchorWindows(grid.width, grid.height, { sides: [1, 2, 3], maxAspect: 3 }).slice(0, 11);
+    const features = windowFeatures(grid, windows);
+    const length = windowFeatureLength(1);
+    const together = scoreWindows(features, scorer);
+    windows.forEach((_, i) => expect(together[i]).toBeCloseTo(scoreWindows(features.subarray(i * length, (i + 1) * length), scorer)[0]!, 5));
+  });
 
   it("scores with standardization, one ReLU layer and a logit", () => {
     const f = Float32Array.from({ length: windowFeatureLength(1) }, (_, i) => (i === 2 ? 0.75 : 5));

@@ -48,14 +48,29 @@ export function reduceGrid(cells: Float32Array, width: number, height: number, m
   const depth = matrix.length / inDepth;
   if (cells.length !== width * height * inDepth || !Number.isInteger(depth)) throw new RangeError("reduceGrid: sizes do not match");
   const values = new Float32Array(width * height * depth);
-  const centred = new Float32Array(inDepth);
-  for (let c = 0; c < width * height; c++) {
-    for (let i = 0; i < inDepth; i++) centred[i] = cells[c * inDepth + i]! - mean[i]!;
+  // The mean folded in: M·(c − m) = M·c − M·m.
+  const shift = new Float32Array(depth);
+  for (let o = 0; o < depth; o++) {
+    let s = 0;
+    for (let i = 0; i < inDepth; i++) s += matrix[o * inDepth + i]! * mean[i]!;
+    shift[o] = s;
+  }
+  const cellCount = width * height;
+  for (let c = 0; c < cellCount; c += 2) {
+    // Two cells at a time: each matrix value is read once for both.
+    const c0 = c * inDepth;
+    const c1 = c + 1 < cellCount ? c0 + inDepth : c0;
     for (let o = 0; o < depth; o++) {
-      let s = 0;
+      let s0 = 0;
+      let s1 = 0;
       const row = o * inDepth;
-      for (let i = 0; i < inDepth; i++) s += matrix[row + i]! * centred[i]!;
-      values[c * depth + o] = s;
+      for (let i = 0; i < inDepth; i++) {
+        const m = matrix[row + i]!;
+        s0 += m * cells[c0 + i]!;
+        s1 += m * cells[c1 + i]!;
+      }
+      values[c * depth + o] = s0 - shift[o]!;
+      if (c + 1 < cellCount) values[(c + 1) * depth + o] = s1 - shift[o]!;
     }
   }
   return { values, width, height, depth };
@@ -149,16 +164,60 @@ export function scoreWindows(features: Float32Array, scorer: WindowScorer): Floa
   const inputs = featureMean.length;
   const hidden = b1.length;
   const count = features.length / inputs;
+  // Standardization folded into the first layer: w·(f − μ)/σ + b = (w/σ)·f + (b − Σ w·μ/σ).
+  const w = new Float32Array(w1.length);
+  const b = new Float32Array(hidden);
+  for (let j = 0; j < hidden; j++) {
+    let shift = b1[j]!;
+    for (let i = 0; i < inputs; i++) {
+      const scaled = w1[j * inputs + i]! / featureStd[i]!;
+      w[j * inputs + i] = scaled;
+      shift -= scaled * featureMean[i]!;
+    }
+    b[j] = shift;
+  }
   const scores = new Float32Array(count);
-  const x = new Float32Array(inputs);
-  for (let n = 0; n < count; n++) {
-    const base = n * inputs;
-    for (let i = 0; i < inputs; i++) x[i] = (features[base + i]! - featureMean[i]!) / featureStd[i]!;
+  // Four windows at a time: each weight is read once for all four.
+  let n = 0;
+  for (; n + 4 <= count; n += 4) {
+    const r0 = n * inputs;
+    const r1 = r0 + inputs;
+    const r2 = r1 + inputs;
+    const r3 = r2 + inputs;
+    let l0 = b2;
+    let l1 = b2;
+    let l2 = b2;
+    let l3 = b2;
+    for (let j = 0; j < hidden; j++) {
+      let a0 = b[j]!;
+      let a1 = a0;
+      let a2 = a0;
+      let a3 = a0;
+      const row = j * inputs;
+      for (let i = 0; i < inputs; i++) {
+        const wi = w[row + i]!;
+        a0 += wi * features[r0 + i]!;
+        a1 += wi * features[r1 + i]!;
+        a2 += wi * features[r2 + i]!;
+        a3 += wi * features[r3 + i]!;
+      }
+      const out = w2[j]!;
+      if (a0 > 0) l0 += out * a0;
+      if (a1 > 0) l1 += out * a1;
+      if (a2 > 0) l2 += out * a2;
+      if (a3 > 0) l3 += out * a3;
+    }
+    scores[n] = l0;
+    scores[n + 1] = l1;
+    scores[n + 2] = l2;
+    scores[n + 3] = l3;
+  }
+  for (; n < count; n++) {
     let logit = b2;
     for (let j = 0; j < hidden; j++) {
-      let a = b1[j]!;
+      let a = b[j]!;
       const row = j * inputs;
-      for (let i = 0; i < inputs; i++) a += w1[row + i]! * x[i]!;
+      for (let i = 0; i < inputs; i++) a += w[row + i]! * features[n * inputs + i]!;
       if (a > 0) logit += w2[j]! * a;
     }
     scores[n] = logit;

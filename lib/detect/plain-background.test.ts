@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RgbImage } from "@/lib/image/types";
-import { isOneObjectOnPlainBackground } from "./plain-background";
+import { isProductShot, oneObjectOnPlainBackground } from "./plain-background";
 
 /** A white picture with filled rectangles [x, y, w, h] in pixels, in one colour. */
 function picture(width: number, height: number, rects: [number, number, number, number][], background: (x: number, y: number) => number = () => 255): RgbImage {
@@ -15,21 +15,33 @@ function picture(width: number, height: number, rects: [number, number, number, 
   return { data, width, height };
 }
 
-describe("isOneObjectOnPlainBackground", () => {
+describe("oneObjectOnPlainBackground", () => {
   it("sees one object on white", () => {
-    expect(isOneObjectOnPlainBackground(picture(320, 240, [[100, 60, 120, 110]]))).toBe(true);
+    expect(oneObjectOnPlainBackground(picture(320, 240, [[100, 60, 120, 110]]))).not.toBeNull();
   });
 
   it("sees two objects apart on white as more than one", () => {
-    expect(isOneObjectOnPlainBackground(picture(320, 240, [[30, 60, 80, 80], [200, 80, 80, 80]]))).toBe(false);
+    expect(oneObjectOnPlainBackground(picture(320, 240, [[30, 60, 80, 80], [200, 80, 80, 80]]))).toBeNull();
   });
 
   it("does not call a busy background plain", () => {
     const stripes = (x: number, y: number) => ((Math.floor(x / 12) + Math.floor(y / 12)) % 2 === 0 ? 230 : 40);
-    expect(isOneObjectOnPlainBackground(picture(320, 240, [[100, 60, 120, 110]], stripes))).toBe(false);
+    expect(oneObjectOnPlainBackground(picture(320, 240, [[100, 60, 120, 110]], stripes))).toBeNull();
   });
 
   it("ignores specks beside the object", () => {
-    expect(isOneObjectOnPlainBackground(picture(320, 240, [[100, 60, 120, 110], [20, 20, 2, 2]]))).toBe(true);
+    expect(oneObjectOnPlainBackground(picture(320, 240, [[100, 60, 120, 110], [20, 20, 2, 2]]))).not.toBeNull();
+  });
+});
+
+describe("isProductShot", () => {
+  it("takes an object that fills the frame on white for a product shot", () => {
+    expect(isProductShot(picture(320, 240, [[40, 30, 240, 180]]))).toBe(true);
+  });
+
+  it("takes a small object on a plain surface for a photo of it, not a product shot", () => {
+    const small = picture(320, 240, [[180, 110, 90, 80]]);
+    expect(oneObjectOnPlainBackground(small)).not.toBeNull();
+    expect(isProductShot(small)).toBe(false);
   });
 });

@@ -1,7 +1,9 @@
 // Whether a picture is one object on a plain background (a catalog shot, clip art, a product on
 // white): its border is one colour and what differs from that colour forms a single blob. Shop
-// the Look then shows that one object instead of dots on its parts. Pure.
+// the Look then shows that one object instead of dots on its parts; image search treats it as a
+// product shot when the object also fills the frame (productShot). Pure.
 import { resizeToFloat } from "@/lib/embedding/resample";
+import type { Box } from "@/lib/contracts";
 import type { RgbImage } from "@/lib/image/types";
 import { blobs } from "./foreground";
 
@@ -25,7 +27,8 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-export function isOneObjectOnPlainBackground(image: RgbImage, options: PlainBackgroundOptions = DEFAULT_PLAIN_BACKGROUND): boolean {
+/** The one object's box (normalized) when the picture is one object on a plain background, else null. */
+export function oneObjectOnPlainBackground(image: RgbImage, options: PlainBackgroundOptions = DEFAULT_PLAIN_BACKGROUND): Box | null {
   const scale = options.mapSide / Math.max(image.width, image.height);
   const width = Math.max(4, Math.round(image.width * scale));
   const height = Math.max(4, Math.round(image.height * scale));
@@ -45,7 +48,21 @@ export function isOneObjectOnPlainBackground(image: RgbImage, options: PlainBack
     distance[i] = Math.max(...[0, 1, 2].map((c) => Math.abs(pixels[i * 3 + c]! - background[c]!)));
   }
   const plain = ring.filter((i) => distance[i]! <= options.tolerance).length / ring.length;
-  if (plain < options.plainRing) return false;
+  if (plain < options.plainRing) return null;
   const objects = blobs({ values: distance, width, height }, options.tolerance, Math.max(1, Math.round(options.minBlob * distance.length)));
-  return objects.length === 1;
+  return objects.length === 1 ? objects[0]!.box : null;
+}
+
+/**
+ * Below this share of the frame, one object on a plain background is a small thing photographed
+ * on a plain surface, not a product shot. Of the demo catalog's 1,368 such pictures 99 % have an
+ * object box of at least 0.40 of the frame; cards on smooth photos (npm run eval-phone-photos)
+ * have at most 0.25.
+ */
+export const PRODUCT_SHOT_MIN_AREA = 0.33;
+
+/** A product shot: one object on a plain background, filling much of the frame. */
+export function isProductShot(image: RgbImage): boolean {
+  const object = oneObjectOnPlainBackground(image);
+  return object !== null && object.w * object.h >= PRODUCT_SHOT_MIN_AREA;
 }

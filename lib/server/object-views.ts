@@ -1,8 +1,6 @@
 import "server-only";
-// The objects in a picture, as crops to embed: the scene detector's proposals, each cut with
-// context from the picture as regionSource decodes it. Shop the Look matches each one to
-// products; an image search of a whole picture adds the first few to the picture's own views,
-// so a small object on a busy photo is also searched by itself.
+// The objects in a scene, as crops to embed: the scene detector's proposals, each cut with
+// context from the picture as regionSource decodes it, for Shop the Look to match to products.
 import { withMargin, type Detection } from "@/lib/detect";
 import { boxToPixelRect, cropRgb, type RgbImage } from "@/lib/image";
 import { serverContext } from "./context";

@@ -7,7 +7,7 @@
 import "server-only";
 import type { ShopFields, ShopObject, ShopResponse } from "@/lib/contracts";
 import { selectObjects, type Detection } from "@/lib/detect";
-import { isOneObjectOnPlainBackground } from "@/lib/detect/plain-background";
+import { oneObjectOnPlainBackground } from "@/lib/detect/plain-background";
 import { rerankByCategory } from "@/lib/detect/rerank";
 import { scoreOf } from "@/lib/embedding/vectors";
 import { AppError } from "@/lib/errors";
@@ -80,7 +80,7 @@ async function analyzePixels(model: LoadedModel, { scene, picture }: ScenePixels
   // crop is already the object, so the query views' saliency crops only cost time (on the dev
   // benchmark they also matched worse, match@5 32.9% vs 36.6%).
   const [whole, ...vectors] = await model.embedder.embedAll([picture, ...cropped.map((c) => c.crop)]);
-  const analysis = { objects: cropped.map((c) => c.detection), vectors, oneObjectOnPlainBackground: isOneObjectOnPlainBackground(picture) };
+  const analysis = { objects: cropped.map((c) => c.detection), vectors, oneObjectOnPlainBackground: oneObjectOnPlainBackground(picture) !== null };
   return { analysis, whole: whole! };
 }
 
