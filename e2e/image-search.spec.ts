@@ -25,7 +25,7 @@ test("a photo of a catalog item finds that pin", async ({ page, request }) => {
   await page.screenshot({ path: test.info().outputPath("image-search.png"), fullPage: true });
 });
 
-test("a busy phone photo is searched by the object found in it; the box can be redrawn, adjusted, and dropped for the whole picture", async ({ page, request }) => {
+test("a busy phone photo is also searched by the object found in it, shown as a box that can be redrawn, adjusted, and dropped for the whole picture", async ({ page, request }) => {
   const pin = await pinTitled(request, CAMERA_PRODUCT_TITLE);
   // The Lens tests' camera picture: the product on a card among flowers, small, blurred, JPEG.
   const { jpeg: photo, box } = await cameraPicture();
@@ -33,8 +33,8 @@ test("a busy phone photo is searched by the object found in it; the box can be r
   await app.open("/");
   await app.searchImageFile({ name: "phone-photo.jpg", mimeType: "image/jpeg", buffer: photo });
 
-  // The server searched the object it found, and the picture shows where that is.
-  await expect(page.getByRole("heading", { name: "Visual matches for the object" })).toBeVisible();
+  // The server also searched the object it found, and the picture shows where that is.
+  await expect(page.getByRole("heading", { name: "Visual matches", exact: true })).toBeVisible();
   const found = page.getByTestId("query-region-box");
   await expect(found).toBeVisible();
   await expect.poll(async () => (await app.results.pinIds())[0], { timeout: 30_000 }).toBe(pin.id);
@@ -69,7 +69,7 @@ test("a busy phone photo is searched by the object found in it; the box can be r
   await page.getByTestId("query-region-clear").click();
   await expect(found).toHaveCount(0);
   await page.getByTestId("query-region-find").click();
-  await expect(page.getByRole("heading", { name: "Visual matches for the object" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Visual matches", exact: true })).toBeVisible();
   await expect(found).toBeVisible();
   await expect(page).not.toHaveURL(/[?&]box=/);
 });

@@ -1,9 +1,9 @@
 "use client";
-// /search/image: the query image beside the catalog's closest pins. In a photo the server searches
-// the object it finds, shown as a box on the picture; a box drawn there (or the found one dragged
-// by its corners) narrows the search to what it holds, and the whole picture is one tap away. The server keeps a copy
-// of the image, and its id, the words and the box go in the URL (?image=&q=&box=), so a reload
-// or a shared link searches again.
+// /search/image: the query image beside the catalog's closest pins. In a photo the server also
+// searches the objects it finds, the first shown as a box on the picture; a box drawn there (or
+// the found one dragged by its corners) narrows the search to what it holds. The server keeps a
+// copy of the image, and its id, the words and the box go in the URL (?image=&q=&box=), so a
+// reload or a shared link searches again.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
@@ -117,8 +117,6 @@ function ImageSearch({ image }: { image: QueryImage }) {
               "Visual matches for the whole picture"
             ) : box ? (
               "Visual matches for the box"
-            ) : objects.length > 0 ? (
-              "Visual matches for the object"
             ) : (
               "Visual matches"
             )}

@@ -80,7 +80,7 @@ export function QueryImagePreview({
               : box
                 ? "Drag the box's corners to adjust it."
                 : found.length > 0
-                  ? `Searching the object found in the picture${found.length > 1 ? " (tap a dot for another)" : ""}. Drag its corners to adjust it.`
+                  ? `The box is the object found in the picture${found.length > 1 ? " (a dot marks another)" : ""}: drag its corners to search just it.`
                   : "Drag a box on the picture to search part of it."}
           </p>
         )}
