@@ -1,7 +1,7 @@
 // Whether a picture is one object on a plain background (a catalog shot, clip art, a product on
 // white): its border is one colour and what differs from that colour forms a single blob. Shop
 // the Look then shows that one object instead of dots on its parts; image search treats it as a
-// product shot when the object also fills the frame (productShot). Pure.
+// product shot when the object also fills the frame (isProductShot). Pure.
 import { resizeToFloat } from "@/lib/embedding/resample";
 import type { Box } from "@/lib/contracts";
 import type { RgbImage } from "@/lib/image/types";
@@ -59,7 +59,7 @@ export function oneObjectOnPlainBackground(image: RgbImage, options: PlainBackgr
  * object box of at least 0.40 of the frame; cards on smooth photos (npm run eval-phone-photos)
  * have at most 0.25.
  */
-export const PRODUCT_SHOT_MIN_AREA = 0.33;
+const PRODUCT_SHOT_MIN_AREA = 0.33;
 
 /** A product shot: one object on a plain background, filling much of the frame. */
 export function isProductShot(image: RgbImage): boolean {

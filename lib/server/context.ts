@@ -1,10 +1,10 @@
 // Everything the services depend on, wired in one place: the store (database and repositories),
 // the image store and the limits; and, opened on first use because they cost time or memory,
-// the image models (embedders and vector indexes), the scene detector, the object localizer, the word reader (OCR),
-// the student the browser downloads, the accounts service and the job queue. The app, `npm run worker`, scripts and
-// tests all get this same wiring. One per process, kept on globalThis because Next.js dev
-// reloads re-evaluate modules and PGlite allows one process per data directory; a part whose
-// opening fails is tried again on next use.
+// the image models (embedders and vector indexes), the scene detector, the object localizer,
+// the word reader (OCR), the student the browser downloads, the accounts service and the job
+// queue. The app, `npm run worker`, scripts and tests all get this same wiring. One per process,
+// kept on globalThis because Next.js dev reloads re-evaluate modules and PGlite allows one
+// process per data directory; a part whose opening fails is tried again on next use.
 import "server-only";
 import path from "node:path";
 import { dataDir } from "@/lib/config";

@@ -70,7 +70,7 @@ interface Split {
 }
 
 /** Products and photographs for training and for held-out composites. */
-export function splits(root: string): { train: Split; heldOut: Split } {
+function splits(root: string): { train: Split; heldOut: Split } {
   const catalogFile = path.join(root, PHONE_PHOTO_CATALOG, "catalog.jsonl");
   const lines = readFileSync(catalogFile, "utf8").split("\n").filter((l) => l.trim());
   const pinSources = new Set(lines.map((l) => String((JSON.parse(l) as { source?: string }).source ?? "").replace(/^[^:]*:/, "")));
@@ -95,7 +95,7 @@ function absSum(raw: RawGrid): Float32Array {
 }
 
 /** Renders composite `i` of a split, deterministically. */
-export function compositeMaker(split: Split, seed: number) {
+function compositeMaker(split: Split, seed: number) {
   const cutOuts = new Map<string, Promise<Buffer | null>>();
   const backgrounds = new Map<string, Promise<RgbImage>>();
   const objectOf = async (c: CatalogImage): Promise<CompositeObject> => {
