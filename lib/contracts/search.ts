@@ -92,7 +92,7 @@ export const SearchResponse = z.object({
   model: z.string(),
   /** Scores below this are unlikely to be the same kind of thing; the UI hides them. */
   minRelevantScore: z.number().min(0).max(1).optional(),
-  /** A whole picture that is not a product shot is searched by the objects found in it: these, best first. */
+  /** A whole picture that is not a product shot is also searched by the objects found in it: these, best first. */
   objectBoxes: z.array(Box).optional(),
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;

@@ -6,7 +6,7 @@ import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { createOnnxSession, type DenseTensor, type OnnxSession } from "@/lib/embedding/onnx-session";
+import { createOnnxSession, type OnnxSession } from "@/lib/embedding/onnx-session";
 import { resizeToFloat } from "@/lib/embedding/resample";
 import type { RgbImage } from "@/lib/image/types";
 import {
@@ -51,25 +51,16 @@ export interface RawGrid {
   depth: number;
 }
 
-/** Runs the backbone on `image` stretched to size × size and returns `node`'s map, cell by cell. */
+/**
+ * Runs the backbone on `image` stretched to size × size and returns `node`'s map, cell by cell.
+ * The converted networks keep TF.js's NHWC layout (onnx-backbone.ts reads them the same way).
+ */
 export async function backboneGrid(onnx: OnnxSession, inputNode: string, node: string, size: number, image: RgbImage): Promise<RawGrid> {
   const result = await onnx.run({ [inputNode]: { data: resizeToFloat(image, size, size), dims: [1, size, size, 3] } }, [node]);
   const map = result[node];
-  if (!map || map.dims.length !== 4) throw new Error(`localizer: ${node} is not a rank-4 map`);
-  return toCells(map);
-}
-
-/** NHWC stays as it is; NCHW (channels before a square plane) is turned to cells. */
-function toCells({ data, dims }: DenseTensor): RawGrid {
-  const [, a, b, c] = dims as [number, number, number, number];
-  // Spatial sides are equal here (a square input), so the channel axis is the odd one out.
-  if (a === b) return { cells: data, height: a, width: b, depth: c };
-  const [depth, height, width] = [a, b, c];
-  const cells = new Float32Array(data.length);
-  for (let ch = 0; ch < depth; ch++) {
-    for (let p = 0; p < height * width; p++) cells[p * depth + ch] = data[ch * height * width + p]!;
-  }
-  return { cells, width, height, depth };
+  if (!map || map.dims.length !== 4 || map.dims[0] !== 1) throw new Error(`localizer: ${node} is not one NHWC map`);
+  const [, height, width, depth] = map.dims as [number, number, number, number];
+  return { cells: map.data, height, width, depth };
 }
 
 export class ObjectLocalizer {

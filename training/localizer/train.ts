@@ -27,6 +27,7 @@ import {
   type FeatureGrid,
   type WindowScorer,
 } from "@/lib/detect/localizer-windows";
+import { channelAbsSum } from "@/lib/embedding/onnx-backbone";
 import { hottestBlob } from "@/lib/embedding/saliency";
 import { createOnnxSession, type OnnxSession } from "@/lib/embedding/onnx-session";
 import type { RgbImage } from "@/lib/image/types";
@@ -84,14 +85,9 @@ function splits(root: string): { train: Split; heldOut: Split } {
   };
 }
 
+/** Σ|activation| per cell, as the query's saliency map is made. */
 function absSum(raw: RawGrid): Float32Array {
-  const out = new Float32Array(raw.width * raw.height);
-  for (let c = 0; c < out.length; c++) {
-    let s = 0;
-    for (let d = 0; d < raw.depth; d++) s += Math.abs(raw.cells[c * raw.depth + d]!);
-    out[c] = s;
-  }
-  return out;
+  return channelAbsSum({ data: raw.cells, dims: [1, raw.height, raw.width, raw.depth] }, "nhwc", "localizer grid")[0]!.values;
 }
 
 /** Renders composite `i` of a split, deterministically. */
