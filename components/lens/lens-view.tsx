@@ -37,9 +37,23 @@ export function LensView() {
   const kept = useRef<ImageBitmap | null>(null);
   useEffect(() => () => kept.current?.close(), []);
 
+  // Whether a still picture is shown; set as the picture freezes, before React renders it, so a
+  // live frame whose search lands after that is stale.
+  const frozen = useRef(false);
+  useEffect(() => {
+    frozen.current = still !== null;
+  }, [still]);
+
   const searchPicture = useCallback(
     async (source: HTMLVideoElement | ImageBitmap, region: Box | undefined, original?: Blob) => {
+      const live = source instanceof HTMLVideoElement;
+      const stale = () => live && frozen.current;
       const [frame, keep] = await Promise.all([createImageBitmap(source), createImageBitmap(source)]);
+      if (stale()) {
+        frame.close();
+        keep.close();
+        return;
+      }
       kept.current?.close();
       kept.current = keep;
       const image: ImageRegion = {
@@ -47,7 +61,7 @@ export function LensView() {
         image: () => (original ? Promise.resolve(original) : bitmapToJpeg(keep)),
         box: region,
       };
-      await search({ frame, box: region, region: image });
+      await search({ frame, box: region, region: image, stale });
     },
     [search],
   );
@@ -58,6 +72,7 @@ export function LensView() {
 
   const freeze = useCallback(async () => {
     if (!video || still) return;
+    frozen.current = true;
     const bitmap = await createImageBitmap(video);
     setStill({ id: `still-${++stills}`, bitmap, fromFile: false });
   }, [video, still]);

@@ -23,6 +23,11 @@ export interface SearchRequest {
   box?: Box;
   /** The same picture for the server, read only if the server is asked with the image. */
   region: ImageRegion;
+  /**
+   * Whether the picture stopped being the one on screen while it was searched (a live frame
+   * whose search lands after the picture froze): its results are then dropped.
+   */
+  stale?: () => boolean;
 }
 
 type DeviceResults = DeviceLookup & { model: string; minRelevantScore: number };
@@ -100,7 +105,7 @@ export function useRefinedSearch(status: OnDeviceStatus, client: OnDeviceSearch 
   );
 
   const search = useCallback(
-    async ({ frame, box, region }: SearchRequest): Promise<void> => {
+    async ({ frame, box, region, stale = () => false }: SearchRequest): Promise<void> => {
       const id = `${Date.now().toString(36)}-${++counter}`;
       const loading = client !== null && (statusRef.current.state === "loading" || statusRef.current.state === "idle");
       setSearching(true);
@@ -109,9 +114,10 @@ export function useRefinedSearch(status: OnDeviceStatus, client: OnDeviceSearch 
           // The server starts at once; the device joins when its model is ready.
           setQuery({ id, region, device: null });
           const found = await lookup(frame, box);
-          if (found) setLate({ id, device: found });
+          if (found && !stale()) setLate({ id, device: found });
         } else {
-          setQuery({ id, region, device: await lookup(frame, box) });
+          const found = await lookup(frame, box);
+          if (!stale()) setQuery({ id, region, device: found });
         }
       } finally {
         setSearching(false);
