@@ -1,6 +1,6 @@
 // Trains the unified embedding's head on the demo catalog, then distils the on-device student
 // into its space, and writes both as versioned models under models/.
-//   npm run train [-- --workers 2 --epochs 10 --out glimpse-unified --student glimpse-student]
+//   npm run train [-- --workers 2 --epochs 10 --concept-weight 0.5 --out glimpse-unified --student glimpse-student]
 //   npm run train -- --student-only --student-size 192   (a new student for the teacher in --out)
 // Backbone features of the augmented views are cached under --cache, so only the first run
 // pays for them (about 10 minutes with 2 workers on 2 cores); later runs train in about a minute.
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "1" },
     workers: { type: "string", default: "2" },
     epochs: { type: "string", default: "10" },
+    "concept-weight": { type: "string", default: "0.5" },
     "student-only": { type: "boolean", default: false },
     shard: { type: "string" },
   },
@@ -36,6 +37,7 @@ const options = {
   cache: path.join(root, values.cache),
   seed: Number(values.seed),
   epochs: Number(values.epochs),
+  conceptWeight: Number(values["concept-weight"]),
   studentOnly: values["student-only"],
 };
 const setup = await trainingSetup(options);

@@ -24,8 +24,10 @@ export interface CatalogImage {
 
 export interface TrainView {
   key: string;
-  /** Index of the catalog image: the product identity. */
+  /** The identity: a catalog image's index, or past the catalog, one drawing of a concept. */
   image: number;
+  /** For a concept's drawing (training/concept-icons.ts), the concept's index. */
+  concept?: number;
   kind: ViewKind;
   make: () => Promise<RgbImage>;
 }

@@ -65,16 +65,33 @@ describe("training heads", () => {
     const dim = 6;
     const init = Float32Array.from({ length: dim * 16 }, (_, i) => (i % 17 === 0 ? 1 : 0.01 * (rand() - 0.5)));
     const before = nearestSameIdentity(x, identity, init, dim);
-    const trained = await trainTeacherHead(tf, { x, identity, category: Int32Array.from(identity, (i) => i % 3), identities: 12, categories: 3 }, init, dim, {
-      epochs: 60, batch: 24, learningRate: 0.02, scale: 16, categoryWeight: 0.5, validate: () => 0,
+    const trained = await trainTeacherHead(tf, { x, identity, category: Int32Array.from(identity, (i) => i % 3), concept: new Int32Array(identity.length).fill(-1), identities: 12, categories: 3, concepts: 0 }, init, dim, {
+      epochs: 60, batch: 24, learningRate: 0.02, scale: 16, categoryWeight: 0.5, conceptWeight: 0.5, validate: () => 0,
     }, rand, () => {});
     // validate() never improves on the start, so the best (initial) projection comes back...
     expect(Array.from(trained)).toEqual(Array.from(init));
     // ...and with a real validation score the trained head wins.
-    const scored = await trainTeacherHead(tf, { x, identity, category: Int32Array.from(identity, (i) => i % 3), identities: 12, categories: 3 }, init, dim, {
-      epochs: 60, batch: 24, learningRate: 0.02, scale: 16, categoryWeight: 0.5, validate: (p) => nearestSameIdentity(x, identity, p, dim),
+    const scored = await trainTeacherHead(tf, { x, identity, category: Int32Array.from(identity, (i) => i % 3), concept: new Int32Array(identity.length).fill(-1), identities: 12, categories: 3, concepts: 0 }, init, dim, {
+      epochs: 60, batch: 24, learningRate: 0.02, scale: 16, categoryWeight: 0.5, conceptWeight: 0.5, validate: (p) => nearestSameIdentity(x, identity, p, dim),
     }, rand, () => {});
     expect(nearestSameIdentity(x, identity, scored, dim)).toBeGreaterThan(before + 0.2);
+  });
+
+  it("pulls different drawings of one concept together with the concept loss alone", async () => {
+    await tf.setBackend("cpu");
+    const rand = seededRandom(11);
+    // 12 concepts of 6 drawings; every drawing is its own identity and has no category.
+    const { rows, identity: concept } = views(12, 6, 16, rand);
+    const x = matrix(rows);
+    const dim = 6;
+    const init = Float32Array.from({ length: dim * 16 }, (_, i) => (i % 17 === 0 ? 1 : 0.01 * (rand() - 0.5)));
+    const before = nearestSameIdentity(x, concept, init, dim);
+    const data = { x, identity: Int32Array.from(concept, (_, i) => i), category: new Int32Array(concept.length).fill(-1), concept, identities: concept.length, categories: 3, concepts: 12 };
+    const trained = await trainTeacherHead(tf, data, init, dim, {
+      epochs: 60, batch: 24, learningRate: 0.02, scale: 16, categoryWeight: 0.5, conceptWeight: 1, validate: (p) => nearestSameIdentity(x, concept, p, dim),
+    }, rand, () => {});
+    expect(trained.every(Number.isFinite)).toBe(true);
+    expect(nearestSameIdentity(x, concept, trained, dim)).toBeGreaterThan(before + 0.2);
   });
 
   it("fits a student by ridge regression and keeps it in the teacher's space", async () => {

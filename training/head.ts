@@ -1,7 +1,8 @@
 // The trainable heads, in TensorFlow.js: a linear projection to the embedding, L2-normalized.
 //  - Teacher (unified embedding): several objectives on one vector, as in Pinterest's unified
-//    visual embedding — a normalized-softmax loss over product identities (every view of a
-//    catalog image against learned proxies) and one over categories.
+//    visual embedding — a normalized-softmax loss over identities (every view of a catalog image
+//    or of one icon drawing against learned proxies), one over the catalog's categories, and one
+//    over concepts drawn by several artists (training/concept-icons.ts).
 //  - Student: regresses onto the teacher's vectors of the same views and keeps the teacher's
 //    neighbourhoods: its query must find the teacher's catalog vector of its identity, with the
 //    teacher's own similarity distribution over the catalog as soft targets.
@@ -19,9 +20,13 @@ export interface TeacherData {
   /** Centred joined features, one row per view. */
   x: Matrix;
   identity: Int32Array;
+  /** −1 where a view has no category (a concept's drawing). */
   category: Int32Array;
+  /** −1 where a view has no concept (a catalog image). */
+  concept: Int32Array;
   identities: number;
   categories: number;
+  concepts: number;
 }
 
 export interface HeadOptions {
@@ -32,6 +37,8 @@ export interface HeadOptions {
   scale: number;
   /** Weight of the category loss next to the identity loss. */
   categoryWeight: number;
+  /** Weight of the concept loss next to the identity loss. */
+  conceptWeight: number;
   /** Called after each epoch with the current projection; returns a score to keep the best. */
   validate: (projection: Float32Array, epoch: number) => number;
 }
@@ -53,13 +60,25 @@ function rowsOf(m: Matrix, idx: Int32Array): Float32Array {
 
 const unit = (tf: typeof tfc, t: tfc.Tensor2D) => tf.mul(t, tf.rsqrt(tf.add(tf.sum(tf.square(t), 1, true), 1e-12))) as tfc.Tensor2D;
 
-/** Mean unit embedding per label under a projection: proxies that start where the data is. */
+/** Mean unit embedding per label under a projection (rows labelled −1 left out): proxies that start where the data is. */
 function labelMeans(tf: typeof tfc, x: Matrix, w: tfc.Tensor2D, labels: Int32Array, count: number): tfc.Tensor2D {
   return tf.tidy(() => {
     const e = unit(tf, tf.matMul(tf.tensor2d(x.data, [x.rows, x.cols]), w, false, true));
+    // oneHot of −1 is a row of zeros.
     const sums = tf.matMul(tf.oneHot(tf.tensor1d(labels, "int32"), count) as tfc.Tensor2D, e, true, false);
     return unit(tf, sums as tfc.Tensor2D);
   });
+}
+
+/** Mean normalized-softmax loss over the rows that have a label (label ≥ 0); 0 when none has. */
+function labelledLoss(tf: typeof tfc, e: tfc.Tensor2D, proxies: tfc.Variable, of: Int32Array, rows: Int32Array, count: number, scale: number): tfc.Scalar {
+  const labels = Array.from(rows, (i) => of[i]!);
+  const labelled = labels.filter((l) => l >= 0).length;
+  if (labelled === 0 || count === 0) return tf.scalar(0);
+  const logits = tf.mul(tf.matMul(e, unit(tf, proxies as unknown as tfc.Tensor2D), false, true), scale);
+  const perRow = tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d(labels, "int32"), count), logits, undefined, undefined, tf.Reduction.NONE);
+  const mask = tf.tensor1d(labels.map((l) => (l >= 0 ? 1 : 0)), "float32");
+  return tf.div(tf.sum(tf.mul(perRow, mask)), labelled) as tfc.Scalar;
 }
 
 /**
@@ -111,16 +130,15 @@ export async function trainTeacherHead(tf: typeof tfc, data: TeacherData, init: 
   const start = tf.tensor2d(init, [dim, x.cols]);
   const idProxies = tf.variable(labelMeans(tf, x, start, data.identity, data.identities));
   const catProxies = tf.variable(labelMeans(tf, x, start, data.category, data.categories));
+  const conceptProxies = tf.variable(labelMeans(tf, x, start, data.concept, Math.max(2, data.concepts)));
   start.dispose();
-  const labels = (of: Int32Array, rows: Int32Array, count: number) => tf.oneHot(tf.tensor1d(Array.from(rows, (i) => of[i]!), "int32"), count);
   return fitProjection(tf, "teacher head", init, [dim, x.cols], x.rows, options, rand, log, (w, rows) => {
     const e = unit(tf, tf.matMul(tf.tensor2d(rowsOf(x, rows), [rows.length, x.cols]), w, false, true));
-    const idLogits = tf.mul(tf.matMul(e, unit(tf, idProxies), false, true), options.scale);
-    const catLogits = tf.mul(tf.matMul(e, unit(tf, catProxies), false, true), options.scale);
-    const idLoss = tf.losses.softmaxCrossEntropy(labels(data.identity, rows, data.identities), idLogits);
-    const catLoss = tf.losses.softmaxCrossEntropy(labels(data.category, rows, data.categories), catLogits);
-    return tf.add(idLoss, tf.mul(catLoss, options.categoryWeight)) as tfc.Scalar;
-  }, [idProxies, catProxies]);
+    const idLoss = labelledLoss(tf, e, idProxies, data.identity, rows, data.identities, options.scale);
+    const catLoss = labelledLoss(tf, e, catProxies, data.category, rows, data.categories, options.scale);
+    const conceptLoss = labelledLoss(tf, e, conceptProxies, data.concept, rows, data.concepts, options.scale);
+    return tf.addN([idLoss, tf.mul(catLoss, options.categoryWeight), tf.mul(conceptLoss, options.conceptWeight)]) as tfc.Scalar;
+  }, [idProxies, catProxies, conceptProxies]);
 }
 
 export interface StudentData {
@@ -182,7 +200,7 @@ export function ridgeProjection(tf: typeof tfc, data: StudentData, lambda: numbe
   return out;
 }
 
-export async function trainStudentHead(tf: typeof tfc, data: StudentData, init: Float32Array, options: Omit<HeadOptions, "categoryWeight">, rand: () => number, log: (line: string) => void): Promise<Float32Array> {
+export async function trainStudentHead(tf: typeof tfc, data: StudentData, init: Float32Array, options: Omit<HeadOptions, "categoryWeight" | "conceptWeight">, rand: () => number, log: (line: string) => void): Promise<Float32Array> {
   const { z, target, gallery } = data;
   const dim = target.cols;
   const galleryT = tf.tensor2d(gallery.data, [gallery.rows, gallery.cols]);

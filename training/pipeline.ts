@@ -19,6 +19,7 @@ import { backgroundPhotos, catalogViews, readCatalog, type CatalogImage, type Tr
 import { extractViews } from "./extract";
 import { cachePart, readAllParts } from "./feature-store";
 import { studentManifest } from "./student";
+import { conceptIcons, conceptViews, ICON_THEMES, isHeldOutConcept, type ConceptIcon } from "./concept-icons";
 
 export interface TrainOptions {
   root: string;
@@ -31,6 +32,8 @@ export interface TrainOptions {
   cache: string;
   seed: number;
   epochs: number;
+  /** Weight of the multi-artist concept objective (0: the drawings are identities only). */
+  conceptWeight: number;
   /** Distil a new student from the teacher already in `out`, leaving the teacher as it is. */
   studentOnly: boolean;
 }
@@ -40,6 +43,9 @@ export interface TrainingSetup {
   base: EmbeddingManifest;
   studentBase: EmbeddingManifest;
   catalog: CatalogImage[];
+  /** Drawings of concepts by several icon themes; empty where none is installed. */
+  icons: ConceptIcon[];
+  concepts: string[];
   views: TrainView[];
 }
 
@@ -47,9 +53,11 @@ export async function trainingSetup(options: TrainOptions): Promise<TrainingSetu
   const base = await readManifest(options.from);
   const catalog = readCatalog(options.catalog);
   const backgrounds = await backgroundPhotos(catalog);
-  const views = catalogViews(catalog, backgrounds, options.seed);
+  const icons = conceptIcons();
+  const concepts = [...new Set(icons.map((i) => i.concept))].sort();
+  const views = [...catalogViews(catalog, backgrounds, options.seed), ...conceptViews(icons, concepts, backgrounds, options.seed, catalog.length)];
   const studentBase = studentManifest(base, path.basename(options.student), 1, options.studentSize);
-  return { options, base, studentBase, catalog, views };
+  return { options, base, studentBase, catalog, icons, concepts, views };
 }
 
 function cachePrefixes(setup: TrainingSetup) {
@@ -106,26 +114,37 @@ export function trainingFeatures(setup: TrainingSetup) {
   return rows;
 }
 
-/** One catalog image in `VALIDATION_EVERY` is held out of training to choose the epoch. */
+/** One catalog image in `VALIDATION_EVERY` (and one concept in seven) is held out of training to choose the epoch. */
 const VALIDATION_EVERY = 7;
 
 interface Split {
   rows: ReturnType<typeof trainingFeatures>;
   train: number[];
+  /** Views of the held-out catalog images. */
   validation: number[];
-  /** Rows of the clean shots: the gallery every query searches. */
+  /** Rows of the catalog's clean shots: the gallery every query searches. */
   clean: number[];
+  /** Views of the drawings of held-out concepts. */
+  conceptValidation: number[];
+  /** Clean views of the drawings of the concepts trained on. */
+  conceptTrainClean: number[];
 }
 
 function split(rows: ReturnType<typeof trainingFeatures>): Split {
-  const train: number[] = [];
-  const validation: number[] = [];
-  const clean: number[] = [];
+  const sp: Split = { rows, train: [], validation: [], clean: [], conceptValidation: [], conceptTrainClean: [] };
   rows.forEach((r, i) => {
-    if (r.view.kind === "clean") clean.push(i);
-    (r.view.image % VALIDATION_EVERY === 3 ? validation : train).push(i);
+    const { concept, kind, image } = r.view;
+    if (concept === undefined) {
+      if (kind === "clean") sp.clean.push(i);
+      (image % VALIDATION_EVERY === 3 ? sp.validation : sp.train).push(i);
+    } else if (isHeldOutConcept(concept)) {
+      sp.conceptValidation.push(i);
+    } else {
+      sp.train.push(i);
+      if (kind === "clean") sp.conceptTrainClean.push(i);
+    }
   });
-  return { rows, train, validation, clean };
+  return sp;
 }
 
 function matrix(rows: Float32Array[]): Matrix {
@@ -172,6 +191,35 @@ export function heldOutRecall(sp: Split, queries: Float32Array[], gallery: Float
   return { r1: r1 / n, r10: r10 / n, byKind, unrelatedP99: unrelated[Math.floor(unrelated.length * 0.99)] ?? 0 };
 }
 
+/**
+ * The multi-artist test: each view of a held-out concept's drawing searches the clean shots of
+ * all held-out drawings and of the catalog (its own drawing left out); a hit is another
+ * artist's drawing of the same concept. Null without icon themes.
+ */
+export function heldOutConcepts(sp: Split, embed: (rows: number[]) => Float32Array[]): { r1: number; r10: number; byKind: Record<string, number> } | null {
+  if (sp.conceptValidation.length === 0) return null;
+  const galleryRows = [...sp.conceptValidation.filter((i) => sp.rows[i]!.view.kind === "clean"), ...sp.clean];
+  const gallery = embed(galleryRows);
+  const queries = embed(sp.conceptValidation);
+  let r1 = 0;
+  let r10 = 0;
+  const hits: Record<string, [number, number]> = {};
+  sp.conceptValidation.forEach((row, q) => {
+    const view = sp.rows[row]!.view;
+    const ranked = galleryRows
+      .map((g, j) => ({ view: sp.rows[g]!.view, score: dot(queries[q]!, gallery[j]!) }))
+      .filter((g) => g.view.image !== view.image)
+      .sort((a, b) => b.score - a.score);
+    const first = ranked.findIndex((g) => g.view.concept === view.concept);
+    r1 += first === 0 ? 1 : 0;
+    r10 += first >= 0 && first < 10 ? 1 : 0;
+    const k = (hits[view.kind] ??= [0, 0]);
+    k[0] += first >= 0 && first < 10 ? 1 : 0;
+    k[1]++;
+  });
+  const n = sp.conceptValidation.length;
+  return { r1: r1 / n, r10: r10 / n, byKind: Object.fromEntries(Object.entries(hits).map(([kind, [h, c]]) => [kind, round(h / c)])) };
+}
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
@@ -205,8 +253,11 @@ async function trainTeacher(setup: TrainingSetup, sp: Split, joined: Float32Arra
   const basePost = await readPostprocess(options.from, base);
   const embedAll = (projection: Float32Array, only: number[]) => only.map((i) => project(joined[i]!, mean, projection, base.dim));
   const validateTeacher = (projection: Float32Array) => heldOutRecall(sp, embedAll(projection, sp.validation), embedAll(projection, sp.clean));
+  const conceptsOf = (projection: Float32Array) => heldOutConcepts(sp, (only) => embedAll(projection, only));
   const before = heldOutRecall(sp, sp.validation.map((i) => project(joined[i]!, basePost.mean, basePost.projection, base.dim)), sp.clean.map((i) => project(joined[i]!, basePost.mean, basePost.projection, base.dim)));
+  const conceptsBefore = heldOutConcepts(sp, (only) => only.map((i) => project(joined[i]!, basePost.mean, basePost.projection, base.dim)));
   log(`teacher before training (${modelKey(base)}): held-out R@1 ${before.r1.toFixed(3)} R@10 ${before.r10.toFixed(3)} ${JSON.stringify(before.byKind)}`);
+  log(conceptsBefore ? `  held-out concepts (another artist's drawing): R@1 ${conceptsBefore.r1.toFixed(3)} R@10 ${conceptsBefore.r10.toFixed(3)} ${JSON.stringify(conceptsBefore.byKind)}` : `  no icon themes installed (${ICON_THEMES.join(", ")}): no concept objective`);
 
   const categories = [...new Set(setup.catalog.map((c) => c.category))].sort();
   const centred = (i: number) => {
@@ -217,9 +268,11 @@ async function trainTeacher(setup: TrainingSetup, sp: Split, joined: Float32Arra
   const teacherData: TeacherData = {
     x: matrix(sp.train.map(centred)),
     identity: Int32Array.from(sp.train, (i) => rows[i]!.view.image),
-    category: Int32Array.from(sp.train, (i) => categories.indexOf(setup.catalog[rows[i]!.view.image]!.category)),
-    identities: setup.catalog.length,
+    category: Int32Array.from(sp.train, (i) => (rows[i]!.view.concept === undefined ? categories.indexOf(setup.catalog[rows[i]!.view.image]!.category) : -1)),
+    concept: Int32Array.from(sp.train, (i) => rows[i]!.view.concept ?? -1),
+    identities: setup.catalog.length + setup.icons.length,
     categories: categories.length,
+    concepts: setup.concepts.length,
   };
   const teacherProjection = await trainTeacherHead(tf, teacherData, basePost.projection, base.dim, {
     epochs: options.epochs,
@@ -227,10 +280,19 @@ async function trainTeacher(setup: TrainingSetup, sp: Split, joined: Float32Arra
     learningRate: 3e-3,
     scale: 16,
     categoryWeight: 0.5,
-    validate: (p) => validateTeacher(p).r10,
+    conceptWeight: options.conceptWeight,
+    // The epoch is chosen on held-out catalog images and held-out concepts alike.
+    validate: (p) => {
+      const concepts = conceptsOf(p);
+      return concepts ? (validateTeacher(p).r10 + concepts.r10) / 2 : validateTeacher(p).r10;
+    },
   }, rand, log);
   const after = validateTeacher(teacherProjection);
+  const conceptsAfter = conceptsOf(teacherProjection);
   log(`teacher after training: held-out R@1 ${after.r1.toFixed(3)} R@10 ${after.r10.toFixed(3)} ${JSON.stringify(after.byKind)}`);
+  if (conceptsAfter) log(`  held-out concepts: R@1 ${conceptsAfter.r1.toFixed(3)} R@10 ${conceptsAfter.r10.toFixed(3)} ${JSON.stringify(conceptsAfter.byKind)}`);
+  const heldOutConceptFigures = (c: typeof conceptsAfter) => (c ? { r1: round(c.r1), r10: round(c.r10), byKind: c.byKind } : undefined);
+  const themes = [...new Set(setup.icons.map((i) => i.theme))];
 
   const teacherManifest: EmbeddingManifest = {
     ...base,
@@ -238,8 +300,8 @@ async function trainTeacher(setup: TrainingSetup, sp: Split, joined: Float32Arra
     version: await nextVersion(options.out),
     minRelevantScore: round(after.unrelatedP99),
     fitted: {
-      data: `demo catalog (${setup.catalog.length} images, ${categories.length} categories): clean shot, ${rows.filter((r) => r.view.kind === "camera").length / setup.catalog.length} phone-style composites on photos with crops around the object, a degraded copy`,
-      objectives: "normalized softmax over product identities (proxies) + 0.5 × normalized softmax over categories, scale 16",
+      data: `demo catalog (${setup.catalog.length} images, ${categories.length} categories): clean shot, ${rows.filter((r) => r.view.kind === "camera" && r.view.concept === undefined).length / setup.catalog.length} phone-style composites on photos with crops around the object, a degraded copy; ${setup.icons.length} drawings of ${setup.concepts.length} concepts by ${themes.length} icon themes (${themes.join(", ")}): clean shot and a phone-style composite`,
+      objectives: `normalized softmax over identities (catalog images and drawings; proxies) + 0.5 × normalized softmax over categories + ${options.conceptWeight} × normalized softmax over concepts drawn by several artists, scale 16`,
       initialisedFrom: modelKey(base),
       seed: options.seed,
       epochs: options.epochs,
@@ -247,6 +309,8 @@ async function trainTeacher(setup: TrainingSetup, sp: Split, joined: Float32Arra
       heldOutViews: sp.validation.length,
       heldOutBefore: { r1: round(before.r1), r10: round(before.r10), byKind: before.byKind },
       heldOutAfter: { r1: round(after.r1), r10: round(after.r10), byKind: after.byKind },
+      heldOutConceptsBefore: heldOutConceptFigures(conceptsBefore),
+      heldOutConceptsAfter: heldOutConceptFigures(conceptsAfter),
     },
   };
   delete teacherManifest.space;
@@ -262,7 +326,9 @@ async function existingTeacher(setup: TrainingSetup, sp: Split, joined: Float32A
   const { mean, projection } = await readPostprocess(setup.options.out, manifest);
   const embed = (only: number[]) => only.map((i) => project(joined[i]!, mean, projection, manifest.dim));
   const heldOut = heldOutRecall(sp, embed(sp.validation), embed(sp.clean));
-  log(`teacher ${modelKey(manifest)} as trained: held-out R@1 ${heldOut.r1.toFixed(3)} R@10 ${heldOut.r10.toFixed(3)}`);
+  log(`teacher ${modelKey(manifest)} as trained: held-out R@1 ${heldOut.r1.toFixed(3)} R@10 ${heldOut.r10.toFixed(3)} ${JSON.stringify(heldOut.byKind)}`);
+  const concepts = heldOutConcepts(sp, embed);
+  if (concepts) log(`  held-out concepts: R@1 ${concepts.r1.toFixed(3)} R@10 ${concepts.r10.toFixed(3)} ${JSON.stringify(concepts.byKind)}`);
   return { manifest, mean, projection, heldOut };
 }
 
@@ -289,15 +355,16 @@ export async function trainAll(setup: TrainingSetup, log: (line: string) => void
     return x;
   };
   const teacherOf = (i: number) => project(joined[i]!, mean, teacherProjection, base.dim);
-  const galleryRows = sp.clean;
+  // The student must find each view's own clean shot: a catalog image's or a drawing's.
+  const galleryRows = [...sp.clean, ...sp.conceptTrainClean];
   const galleryIndex = new Map(galleryRows.map((row, g) => [rows[row]!.view.image, g]));
   const studentData: StudentData = {
     z: matrix(sp.train.map(sCentred)),
     target: matrix(sp.train.map(teacherOf)),
-    identity: Int32Array.from(sp.train, (i) => galleryIndex.get(rows[i]!.view.image) ?? 0),
+    identity: Int32Array.from(sp.train, (i) => galleryIndex.get(rows[i]!.view.image)!),
     gallery: matrix(galleryRows.map(teacherOf)),
   };
-  const teacherGallery = galleryRows.map(teacherOf);
+  const teacherGallery = sp.clean.map(teacherOf);
   const validateStudent = (projection: Float32Array) =>
     heldOutRecall(sp, sp.validation.map((i) => project(sJoined[i]!, sMean, projection, base.dim)), teacherGallery);
   const ridge = ridgeProjection(tf, studentData, 1);

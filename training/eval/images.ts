@@ -26,7 +26,7 @@ export async function decodeFile(file: string, maxSide = 1024): Promise<RgbImage
 }
 
 /** A cut-out as a catalog shot: trimmed, centred on a white square at 60–80 % of its side. */
-export async function productShot(file: string, rand: () => number, side = 256): Promise<Buffer> {
+export async function productShot(file: string | Buffer, rand: () => number, side = 256): Promise<Buffer> {
   const glyph = Math.round(side * between(rand, 0.6, 0.8));
   const object = await sharp(file).trim().resize(glyph, glyph, { fit: "inside" }).png(LOSSLESS_FAST).toBuffer();
   return sharp({ create: { width: side, height: side, channels: 4, background: "#ffffffff" } })
