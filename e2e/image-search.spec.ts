@@ -39,6 +39,8 @@ test("a busy phone photo is also searched by the object found in it, shown as a 
   await expect(found).toBeVisible();
   await expect.poll(async () => (await app.results.pinIds())[0], { timeout: 30_000 }).toBe(pin.id);
   await expect(page).not.toHaveURL(/[?&]box=/);
+  // The photo's own cut-off leaves the weaker matches behind "Show N less similar".
+  await expect(page.getByTestId("show-less-similar")).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("image-search-object.png"), fullPage: true });
 
   // The whole picture is one tap away, and the found object one tap back.

@@ -17,6 +17,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import sharp from "sharp";
+import { modelKey } from "@/lib/embedding/manifest";
+import { readManifest } from "@/lib/embedding/model-files";
 import { float32ToBytes } from "@/lib/embedding/vectors";
 import { CatalogVectors } from "@/lib/server/vectors";
 import { PinRepository, openDatabase, runMigrations } from "@/lib/store";
@@ -41,7 +43,8 @@ const base = `http://127.0.0.1:${args.port}`;
 const serverUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const databaseUrl = serverUrl.replace(/\/[^/]*$/, `/${args.database}`);
 const dataDir = path.join(os.tmpdir(), `glimpse-scale-${args.database}`);
-const model = "glimpse-unified@1";
+// The server's default model, so the synthetic vectors are the ones it searches.
+const model = modelKey(await readManifest(path.join(process.cwd(), "models", "glimpse-unified")));
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 const report: string[] = [];
 const note = (line: string) => {

@@ -33,7 +33,10 @@ const CONTEXTS = new Set(["apps", "applications", "devices", "places", "status",
 /** Names that are faces, smileys, flags or emoji in any theme, and monochrome glyphs. */
 const EXCLUDED_NAME = /face|emote|emoji|smil|flag|country|symbolic|avatar|user-|people|person|stock_people|^-|^\./i;
 
-/** One concept in seven (by its index in the sorted list) is held out of training. */
+/** The concepts the drawings show, sorted: a concept's index is its label in training. */
+export const conceptNames = (icons: readonly ConceptIcon[]) => [...new Set(icons.map((i) => i.concept))].sort();
+
+/** One concept in seven (by its index in `conceptNames`) is held out of training. */
 export const isHeldOutConcept = (concept: number) => concept % 7 === 3;
 
 export interface ConceptIcon {

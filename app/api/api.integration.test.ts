@@ -1,6 +1,6 @@
 // The HTTP contract end to end through the route handlers: real store (PGlite in a temporary
 // DATA_DIR), real image intake, real embedder and index. Images are drawn here with sharp.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -129,6 +129,25 @@ describe("image search", () => {
     // Empty words are no words.
     const empty = SearchResponse.parse(await (await search.POST(post("/api/search", form(query.image, { k: "6", q: " " })))).json());
     expect(empty.results.map((r) => r.id)).toEqual(alone.results.map((r) => r.id));
+  });
+
+  it("answers a busy photo with the cut-off for photos searched by their objects, and a drawn box with the plain one", async () => {
+    const product = await sharp(created[1]!.image).resize(150).toBuffer();
+    const photo = await sharp(await picture(9, 640))
+      .resize(640, 480)
+      .composite([{ input: product, left: 380, top: 200 }])
+      .blur(1)
+      .jpeg({ quality: 60 })
+      .toBuffer();
+    const whole = SearchResponse.parse(await (await search.POST(post("/api/search", form(photo, { k: "6" })))).json());
+    const manifest = JSON.parse(readFileSync(path.join("models", whole.model!.split("@")[0]!, "manifest.json"), "utf8")) as { minRelevantScore: number; minRelevantPhotoScore: number };
+    expect(manifest.minRelevantPhotoScore).toBeGreaterThan(manifest.minRelevantScore);
+    expect(whole.objectBoxes?.length).toBeGreaterThan(0);
+    expect(whole.minRelevantScore).toBe(manifest.minRelevantPhotoScore);
+    const box = JSON.stringify({ x: 0.55, y: 0.38, w: 0.32, h: 0.4 });
+    const boxed = SearchResponse.parse(await (await search.POST(post("/api/search", form(photo, { k: "6", box })))).json());
+    expect(boxed.objectBoxes).toBeUndefined();
+    expect(boxed.minRelevantScore).toBe(manifest.minRelevantScore);
   });
 
   it("answers a vector search, and 409 for another model's vectors", async () => {

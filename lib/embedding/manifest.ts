@@ -107,6 +107,12 @@ export const EmbeddingManifest = z
     /** Score (max(0, cosine)) above which two images are plausibly the same kind of thing. */
     minRelevantScore: z.number().min(0).max(1),
     /**
+     * The cut-off for a whole photo searched together with the objects found in it: a pin scores
+     * its best of about nine views, so unrelated pins score higher than against one picture.
+     * Calibrated on phone photos by npm run eval-phone-photos; absent, minRelevantScore.
+     */
+    minRelevantPhotoScore: z.number().min(0).max(1).optional(),
+    /**
      * The model key ("id@version") whose vector space this model's vectors live in: a student
      * distilled into a teacher's space names the teacher. Absent: its own space.
      */

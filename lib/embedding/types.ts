@@ -9,6 +9,8 @@ export interface Embedder {
   readonly dim: number;
   /** Similarity (0–1) below which a result is unlikely to be the same kind of thing. */
   readonly minRelevantScore: number;
+  /** The same for a whole photo searched with the objects found in it (more views, higher scores). */
+  readonly minRelevantPhotoScore: number;
   /** One L2-normalized vector for a catalog image. */
   embed(image: RgbImage): Promise<Float32Array>;
   /** `embed` for several images at once, in order: one batch through each network. */

@@ -57,6 +57,7 @@ export class ManifestEmbedder extends FeatureExtractor implements Embedder {
   readonly model: string;
   readonly dim: number;
   readonly minRelevantScore: number;
+  readonly minRelevantPhotoScore: number;
 
   constructor(
     manifest: EmbeddingManifest,
@@ -67,6 +68,7 @@ export class ManifestEmbedder extends FeatureExtractor implements Embedder {
     this.model = modelKey(manifest);
     this.dim = manifest.dim;
     this.minRelevantScore = manifest.minRelevantScore;
+    this.minRelevantPhotoScore = manifest.minRelevantPhotoScore ?? manifest.minRelevantScore;
   }
 
   project(parts: readonly Float32Array[]): Float32Array {

@@ -61,7 +61,9 @@ async function searchImage(bytes: Uint8Array, fields: ImageSearchFields, start: 
     const { views, objectBoxes } = region ? { views: await embedder.embedQuery(region), objectBoxes: undefined } : await wholePictureQuery(model, image, filters);
     if (q === undefined) {
       const hits = await vectors.nearest(views, k, filters);
-      return { results: toResults(hits), tookMs: elapsed(start), model: embedder.model, minRelevantScore: embedder.minRelevantScore, objectBoxes };
+      // A photo searched with its objects scores every pin by its best of more views.
+      const minRelevantScore = objectBoxes ? embedder.minRelevantPhotoScore : embedder.minRelevantScore;
+      return { results: toResults(hits), tookMs: elapsed(start), model: embedder.model, minRelevantScore, objectBoxes };
     }
     // Multisearch: the picture and the words each rank the catalog, and the rankings are fused.
     // Fused scores are ranks, not similarities, so no relevance cut-off applies to them.

@@ -50,7 +50,7 @@ export interface PhonePhoto {
   box: Box;
 }
 
-export async function phonePhoto(product: string, background: string, { width = 640, height = 480, share = 0.32, turn = 6 }: PhonePhotoOptions = {}): Promise<PhonePhoto> {
+export async function phonePhoto(product: string | Buffer, background: string, { width = 640, height = 480, share = 0.32, turn = 6 }: PhonePhotoOptions = {}): Promise<PhonePhoto> {
   const side = Math.round(height * share);
   // sharp runs its operations in a fixed order (rotation before extension): two passes.
   const flat = await sharp(product)
