@@ -2,6 +2,8 @@
 // into its space, and writes both as versioned models under models/.
 //   npm run train [-- --workers 2 --epochs 10 --concept-weight 0.5 --out glimpse-unified --student glimpse-student]
 //   npm run train -- --student-only --student-size 192   (a new student for the teacher in --out)
+// A new teacher is written only if it beats the one in --out on the same held-out views
+// (--force writes it anyway); the student follows only a teacher that was written.
 // Backbone features of the augmented views are cached under --cache, so only the first run
 // pays for them (about 10 minutes with 2 workers on 2 cores); later runs train in about a minute.
 import { spawn } from "node:child_process";
@@ -13,7 +15,7 @@ const { values } = parseArgs({
     from: { type: "string", default: "glimpse-concat-pca256" },
     out: { type: "string", default: "glimpse-unified" },
     student: { type: "string", default: "glimpse-student" },
-    "student-size": { type: "string", default: "256" },
+    "student-size": { type: "string", default: "192" },
     catalog: { type: "string", default: "catalog/demo/catalog.jsonl" },
     cache: { type: "string", default: ".cache/train" },
     seed: { type: "string", default: "1" },
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     epochs: { type: "string", default: "10" },
     "concept-weight": { type: "string", default: "0.5" },
     "student-only": { type: "boolean", default: false },
+    force: { type: "boolean", default: false },
     shard: { type: "string" },
   },
 });
@@ -39,6 +42,7 @@ const options = {
   epochs: Number(values.epochs),
   conceptWeight: Number(values["concept-weight"]),
   studentOnly: values["student-only"],
+  force: values.force,
 };
 const setup = await trainingSetup(options);
 

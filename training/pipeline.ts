@@ -19,7 +19,7 @@ import { backgroundPhotos, catalogViews, readCatalog, type CatalogImage, type Tr
 import { extractViews } from "./extract";
 import { cachePart, readAllParts } from "./feature-store";
 import { studentManifest } from "./student";
-import { conceptIcons, conceptViews, ICON_THEMES, isHeldOutConcept, type ConceptIcon } from "./concept-icons";
+import { conceptIcons, conceptNames, conceptViews, ICON_THEMES, isHeldOutConcept, type ConceptIcon } from "./concept-icons";
 
 export interface TrainOptions {
   root: string;
@@ -36,6 +36,8 @@ export interface TrainOptions {
   conceptWeight: number;
   /** Distil a new student from the teacher already in `out`, leaving the teacher as it is. */
   studentOnly: boolean;
+  /** Write the new teacher even when it does not beat the one in `out` on the held-out views. */
+  force: boolean;
 }
 
 export interface TrainingSetup {
@@ -54,7 +56,7 @@ export async function trainingSetup(options: TrainOptions): Promise<TrainingSetu
   const catalog = readCatalog(options.catalog);
   const backgrounds = await backgroundPhotos(catalog);
   const icons = conceptIcons();
-  const concepts = [...new Set(icons.map((i) => i.concept))].sort();
+  const concepts = conceptNames(icons);
   const views = [...catalogViews(catalog, backgrounds, options.seed), ...conceptViews(icons, concepts, backgrounds, options.seed, catalog.length)];
   const studentBase = studentManifest(base, path.basename(options.student), 1, options.studentSize);
   return { options, base, studentBase, catalog, icons, concepts, views };
@@ -221,6 +223,14 @@ export function heldOutConcepts(sp: Split, embed: (rows: number[]) => Float32Arr
   return { r1: r1 / n, r10: r10 / n, byKind: Object.fromEntries(Object.entries(hits).map(([kind, [h, c]]) => [kind, round(h / c)])) };
 }
 
+/**
+ * The one held-out score that picks an epoch and decides whether a new version replaces the
+ * current one: catalog R@10, averaged with held-out concepts' R@10 where there are drawings.
+ */
+function heldOutScore(catalog: { r10: number }, concepts: { r10: number } | null): number {
+  return concepts ? (catalog.r10 + concepts.r10) / 2 : catalog.r10;
+}
+
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
 async function nextVersion(dir: string): Promise<number> {
@@ -245,8 +255,11 @@ interface Teacher {
   heldOut: ReturnType<typeof heldOutRecall>;
 }
 
-/** Joined backbone parts → linear head, starting from the fitted whitening; written to `--out`. */
-async function trainTeacher(setup: TrainingSetup, sp: Split, joined: Float32Array[], tf: Awaited<ReturnType<typeof tfjsWasm>>, rand: () => number, log: (line: string) => void): Promise<Teacher> {
+/**
+ * Joined backbone parts → linear head, starting from the fitted whitening; written to `--out`
+ * as a new version if it beats the one there (null if not).
+ */
+async function trainTeacher(setup: TrainingSetup, sp: Split, joined: Float32Array[], tf: Awaited<ReturnType<typeof tfjsWasm>>, rand: () => number, log: (line: string) => void): Promise<Teacher | null> {
   const { options, base } = setup;
   const { rows } = sp;
   const mean = meanOf(sp.train.map((i) => joined[i]!));
@@ -281,11 +294,7 @@ async function trainTeacher(setup: TrainingSetup, sp: Split, joined: Float32Arra
     scale: 16,
     categoryWeight: 0.5,
     conceptWeight: options.conceptWeight,
-    // The epoch is chosen on held-out catalog images and held-out concepts alike.
-    validate: (p) => {
-      const concepts = conceptsOf(p);
-      return concepts ? (validateTeacher(p).r10 + concepts.r10) / 2 : validateTeacher(p).r10;
-    },
+    validate: (p) => heldOutScore(validateTeacher(p), conceptsOf(p)),
   }, rand, log);
   const after = validateTeacher(teacherProjection);
   const conceptsAfter = conceptsOf(teacherProjection);
@@ -314,10 +323,37 @@ async function trainTeacher(setup: TrainingSetup, sp: Split, joined: Float32Arra
     },
   };
   delete teacherManifest.space;
+  // A new version is served only if it beats the current one on the same held-out views.
+  const current = await currentTeacher(setup, sp, joined, log);
+  const score = heldOutScore(after, conceptsAfter);
+  if (current && score <= current.score && !options.force) {
+    log(`kept ${current.key}: the new head's held-out score ${score.toFixed(4)} does not beat its ${current.score.toFixed(4)}; nothing written (--force writes it anyway)`);
+    return null;
+  }
   await writeModel(options.out, teacherManifest, mean, teacherProjection);
-  log(`wrote ${modelKey(teacherManifest)} to ${path.relative(options.root, options.out)}`);
+  log(`wrote ${modelKey(teacherManifest)} to ${path.relative(options.root, options.out)} (held-out score ${score.toFixed(4)}${current ? ` against ${current.key}'s ${current.score.toFixed(4)}` : ""})`);
+  log(`  its photo cut-off (minRelevantPhotoScore) is calibrated by npm run eval-phone-photos on an app serving it; until then photos use minRelevantScore`);
   return { manifest: teacherManifest, mean, projection: teacherProjection, heldOut: after };
+}
 
+/** The model now in `--out`, if it reads the same features, with its held-out score on this split. */
+async function currentTeacher(setup: TrainingSetup, sp: Split, joined: Float32Array[], log: (line: string) => void): Promise<{ key: string; score: number } | null> {
+  let manifest: EmbeddingManifest;
+  try {
+    manifest = await readManifest(setup.options.out);
+  } catch {
+    return null;
+  }
+  const { mean, projection } = await readPostprocess(setup.options.out, manifest);
+  if (mean.length !== joined[0]?.length) {
+    log(`${modelKey(manifest)} in ${path.relative(setup.options.root, setup.options.out)} reads other features: not compared`);
+    return null;
+  }
+  const embed = (only: number[]) => only.map((i) => project(joined[i]!, mean, projection, manifest.dim));
+  const catalog = heldOutRecall(sp, embed(sp.validation), embed(sp.clean));
+  const concepts = heldOutConcepts(sp, embed);
+  log(`current ${modelKey(manifest)} on the same held-out views: R@1 ${catalog.r1.toFixed(3)} R@10 ${catalog.r10.toFixed(3)}${concepts ? `; concepts R@1 ${concepts.r1.toFixed(3)} R@10 ${concepts.r10.toFixed(3)}` : ""}`);
+  return { key: modelKey(manifest), score: heldOutScore(catalog, concepts) };
 }
 
 /** `--student-only`: the teacher already in `--out`, scored on the same held-out views. */
@@ -343,6 +379,8 @@ export async function trainAll(setup: TrainingSetup, log: (line: string) => void
   const teacherDims = base.backbones.flatMap((b) => b.parts.map((p) => p.dim));
   const joined = rows.map((r) => joinParts(splitParts(r.teacher, teacherDims), base.postprocess.sqrt));
   const teacher = options.studentOnly ? await existingTeacher(setup, sp, joined, log) : await trainTeacher(setup, sp, joined, tf, rand, log);
+  // Without a new teacher, the current student still lives in the current teacher's space.
+  if (!teacher) return;
   const { mean, projection: teacherProjection, heldOut: after, manifest: teacherManifest } = teacher;
 
   // Student: its own backbone features → the teacher's vectors of the same views.
