@@ -3,7 +3,7 @@
 import type { Box } from "@/lib/contracts";
 import type { RgbImage } from "@/lib/image/types";
 
-export type DetectionSource = "detector" | "saliency";
+export type DetectionSource = "detector" | "saliency" | "localizer";
 
 export interface Detection {
   box: Box;

@@ -1,6 +1,7 @@
 import "server-only";
-// The objects in a scene, as crops to embed: the scene detector's proposals, each cut with
-// context from the picture as regionSource decodes it, for Shop the Look to match to products.
+// The objects in a scene, as crops to embed: the scene detector's proposals and the objects the
+// class-agnostic localizer finds, each cut with context from the picture as regionSource
+// decodes it, for Shop the Look to match to products.
 import { withMargin, type Detection } from "@/lib/detect";
 import { boxToPixelRect, cropRgb, type RgbImage } from "@/lib/image";
 import { serverContext } from "./context";
@@ -26,14 +27,19 @@ function objectCrop(source: RgbImage, detection: Detection): RgbImage | null {
   return cropRgb(source, rect);
 }
 
-/** The detector's proposals for `source` (a regionSource picture), most confident first, with their crops. */
-export async function objectCrops(source: RgbImage, limit = Infinity): Promise<ObjectCrop[]> {
-  const proposals = await (await (await serverContext()).detector()).detect(source);
-  const crops: ObjectCrop[] = [];
-  for (const detection of proposals) {
-    if (crops.length >= limit) break;
+/** How many of the localizer's objects join the detector's proposals. */
+const LOCALIZER_PROPOSALS = 3;
+
+/** The proposals for `source` (a regionSource picture), the detector's first, with their crops. */
+export async function objectCrops(source: RgbImage): Promise<ObjectCrop[]> {
+  const context = await serverContext();
+  const [proposals, located] = await Promise.all([
+    context.detector().then((detector) => detector.detect(source)),
+    context.localizer().then((localizer) => localizer.locate(source, LOCALIZER_PROPOSALS)),
+  ]);
+  const detections: Detection[] = [...proposals, ...located.map((o) => ({ box: o.box, label: "object", score: o.score, source: "localizer" as const }))];
+  return detections.flatMap((detection) => {
     const crop = objectCrop(source, detection);
-    if (crop) crops.push({ detection, crop });
-  }
-  return crops;
+    return crop ? [{ detection, crop }] : [];
+  });
 }
