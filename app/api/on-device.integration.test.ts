@@ -3,13 +3,13 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CodesResponse, ErrorBody, PinResponse, SearchResponse, StudentModelResponse } from "@/lib/contracts";
 import { hamming, signCode } from "@/lib/embedding/binary";
 import { parseManifest } from "@/lib/embedding/manifest";
 import { loadManifestEmbedder } from "@/lib/embedding/manifest-embedder";
 import { toRgb, validateImage } from "@/lib/image";
+import { picture } from "@/lib/testing/pictures";
 
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "glimpse-on-device-"));
 process.env.DATABASE_URL = "";
@@ -24,24 +24,13 @@ const pin = await import("./pins/[id]/route");
 const base = "http://test.local";
 const params = <T>(value: T) => ({ params: Promise.resolve(value) });
 
-/** A distinct picture: bands and a disc whose colours and places depend on the seed. */
-async function picture(seed: number): Promise<Buffer> {
-  const hue = (seed * 97) % 360;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="300">
-    <rect width="100%" height="100%" fill="hsl(${(hue + 150) % 360},40%,85%)"/>
-    <rect x="${20 + seed * 9}" y="30" width="90" height="240" fill="hsl(${hue},75%,40%)"/>
-    <circle cx="${200 - seed * 7}" cy="${110 + seed * 11}" r="60" fill="hsl(${(hue + 60) % 360},70%,55%)"/>
-  </svg>`;
-  return sharp(Buffer.from(svg)).png().toBuffer();
-}
-
 const created: { id: string; image: Buffer }[] = [];
 
 beforeAll(async () => {
   for (let i = 0; i < 3; i++) {
     const image = await picture(i + 1);
     const body = new FormData();
-    body.set("image", new Blob([new Uint8Array(image)], { type: "image/png" }), "p.png");
+    body.set("image", new Blob([new Uint8Array(image)], { type: "image/jpeg" }), "p.jpg");
     body.set("title", `Sample ${i}`);
     const response = await pins.POST(new Request(`${base}/api/pins`, { method: "POST", body }));
     expect(response.status).toBe(201);
@@ -139,7 +128,7 @@ describe("on-device search", () => {
       CodesResponse.parse(await (await codes.GET(new Request(`${base}/api/codes?limit=${limit}${after ? `&after=${after}` : ""}`))).json());
     const before = await page(null);
     const body = new FormData();
-    body.set("image", new Blob([new Uint8Array(await picture(9))], { type: "image/png" }), "p.png");
+    body.set("image", new Blob([new Uint8Array(await picture(9))], { type: "image/jpeg" }), "p.jpg");
     const added = PinResponse.parse(await (await pins.POST(new Request(`${base}/api/pins`, { method: "POST", body }))).json()).pin;
     const gone = created[0]!.id;
     expect((await pin.DELETE(new Request(`${base}/api/pins/${gone}`, { method: "DELETE" }), params({ id: gone }))).status).toBe(204);
