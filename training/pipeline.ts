@@ -324,48 +324,41 @@ async function trainTeacher(setup: TrainingSetup, sp: Split, joined: Float32Arra
   };
   delete teacherManifest.space;
   // A new version is served only if it beats the current one on the same held-out views.
-  const current = await currentTeacher(setup, sp, joined, log);
+  const current = await scoredModel(setup, options.out, sp, joined, log);
   const score = heldOutScore(after, conceptsAfter);
+  const currentKey = current && modelKey(current.manifest);
   if (current && score <= current.score && !options.force) {
-    log(`kept ${current.key}: the new head's held-out score ${score.toFixed(4)} does not beat its ${current.score.toFixed(4)}; nothing written (--force writes it anyway)`);
+    log(`kept ${currentKey}: the new head's held-out score ${score.toFixed(4)} does not beat its ${current.score.toFixed(4)}; nothing written (--force writes it anyway)`);
     return null;
   }
   await writeModel(options.out, teacherManifest, mean, teacherProjection);
-  log(`wrote ${modelKey(teacherManifest)} to ${path.relative(options.root, options.out)} (held-out score ${score.toFixed(4)}${current ? ` against ${current.key}'s ${current.score.toFixed(4)}` : ""})`);
+  log(`wrote ${modelKey(teacherManifest)} to ${path.relative(options.root, options.out)} (held-out score ${score.toFixed(4)}${current ? ` against ${currentKey}'s ${current.score.toFixed(4)}` : ""})`);
   log(`  its photo cut-off (minRelevantPhotoScore) is calibrated by npm run eval-phone-photos on an app serving it; until then photos use minRelevantScore`);
   return { manifest: teacherManifest, mean, projection: teacherProjection, heldOut: after };
 }
 
-/** The model now in `--out`, if it reads the same features, with its held-out score on this split. */
-async function currentTeacher(setup: TrainingSetup, sp: Split, joined: Float32Array[], log: (line: string) => void): Promise<{ key: string; score: number } | null> {
+/**
+ * The model in `dir` scored on this split's held-out views: null when there is none, or when it
+ * reads other features than these.
+ */
+async function scoredModel(setup: TrainingSetup, dir: string, sp: Split, joined: Float32Array[], log: (line: string) => void): Promise<(Teacher & { score: number }) | null> {
   let manifest: EmbeddingManifest;
   try {
-    manifest = await readManifest(setup.options.out);
+    manifest = await readManifest(dir);
   } catch {
     return null;
   }
-  const { mean, projection } = await readPostprocess(setup.options.out, manifest);
+  const { mean, projection } = await readPostprocess(dir, manifest);
   if (mean.length !== joined[0]?.length) {
-    log(`${modelKey(manifest)} in ${path.relative(setup.options.root, setup.options.out)} reads other features: not compared`);
+    log(`${modelKey(manifest)} in ${path.relative(setup.options.root, dir)} reads other features: not compared`);
     return null;
   }
   const embed = (only: number[]) => only.map((i) => project(joined[i]!, mean, projection, manifest.dim));
-  const catalog = heldOutRecall(sp, embed(sp.validation), embed(sp.clean));
-  const concepts = heldOutConcepts(sp, embed);
-  log(`current ${modelKey(manifest)} on the same held-out views: R@1 ${catalog.r1.toFixed(3)} R@10 ${catalog.r10.toFixed(3)}${concepts ? `; concepts R@1 ${concepts.r1.toFixed(3)} R@10 ${concepts.r10.toFixed(3)}` : ""}`);
-  return { key: modelKey(manifest), score: heldOutScore(catalog, concepts) };
-}
-
-/** `--student-only`: the teacher already in `--out`, scored on the same held-out views. */
-async function existingTeacher(setup: TrainingSetup, sp: Split, joined: Float32Array[], log: (line: string) => void): Promise<Teacher> {
-  const manifest = await readManifest(setup.options.out);
-  const { mean, projection } = await readPostprocess(setup.options.out, manifest);
-  const embed = (only: number[]) => only.map((i) => project(joined[i]!, mean, projection, manifest.dim));
   const heldOut = heldOutRecall(sp, embed(sp.validation), embed(sp.clean));
-  log(`teacher ${modelKey(manifest)} as trained: held-out R@1 ${heldOut.r1.toFixed(3)} R@10 ${heldOut.r10.toFixed(3)} ${JSON.stringify(heldOut.byKind)}`);
   const concepts = heldOutConcepts(sp, embed);
+  log(`${modelKey(manifest)} on the same held-out views: R@1 ${heldOut.r1.toFixed(3)} R@10 ${heldOut.r10.toFixed(3)} ${JSON.stringify(heldOut.byKind)}`);
   if (concepts) log(`  held-out concepts: R@1 ${concepts.r1.toFixed(3)} R@10 ${concepts.r10.toFixed(3)} ${JSON.stringify(concepts.byKind)}`);
-  return { manifest, mean, projection, heldOut };
+  return { manifest, mean, projection, heldOut, score: heldOutScore(heldOut, concepts) };
 }
 
 export async function trainAll(setup: TrainingSetup, log: (line: string) => void): Promise<void> {
@@ -378,9 +371,13 @@ export async function trainAll(setup: TrainingSetup, log: (line: string) => void
 
   const teacherDims = base.backbones.flatMap((b) => b.parts.map((p) => p.dim));
   const joined = rows.map((r) => joinParts(splitParts(r.teacher, teacherDims), base.postprocess.sqrt));
-  const teacher = options.studentOnly ? await existingTeacher(setup, sp, joined, log) : await trainTeacher(setup, sp, joined, tf, rand, log);
-  // Without a new teacher, the current student still lives in the current teacher's space.
-  if (!teacher) return;
+  // --student-only: the teacher already in --out, scored on the same held-out views.
+  const teacher = options.studentOnly ? await scoredModel(setup, options.out, sp, joined, log) : await trainTeacher(setup, sp, joined, tf, rand, log);
+  if (!teacher) {
+    // No new teacher: the current student still lives in the current teacher's space.
+    if (options.studentOnly) throw new Error(`--student-only needs a teacher in ${options.out} that reads these features`);
+    return;
+  }
   const { mean, projection: teacherProjection, heldOut: after, manifest: teacherManifest } = teacher;
 
   // Student: its own backbone features → the teacher's vectors of the same views.
