@@ -30,8 +30,12 @@ export const ICON_THEMES = [
  */
 const CONTEXTS = new Set(["apps", "applications", "devices", "places", "status", "categories", "legacy"]);
 
-/** Names that are faces, smileys, flags or emoji in any theme, and monochrome glyphs. */
-const EXCLUDED_NAME = /face|emote|emoji|smil|flag|country|symbolic|avatar|user-|people|person|stock_people|^-|^\./i;
+/**
+ * Names that are faces, smileys, people, flags or emoji in any theme, and monochrome glyphs. Chat
+ * and webcam applications are drawn as smileys or emoticons by some themes (empathy, kopete,
+ * pidgin, cheese), address books and user settings as people: looked at, and left out by name.
+ */
+const EXCLUDED_NAME = /face|emote|emoji|smil|flag|country|symbolic|avatar|user|people|person|empathy|kopete|pidgin|cheese|chat|messag|addressbook|contact|accessibility|^-|^\./i;
 
 /** The concepts the drawings show, sorted: a concept's index is its label in training. */
 export const conceptNames = (icons: readonly ConceptIcon[]) => [...new Set(icons.map((i) => i.concept))].sort();
