@@ -117,9 +117,10 @@ if (unknown.length === 0) {
   process.exit(0);
 }
 const strangers: Found[] = [];
+// Each drawing is rendered once, for every card size.
+const drawings = await Promise.all(unknown.map((icon) => renderIcon(icon.file)));
 for (const share of SHARES) {
-  for (const icon of unknown) {
-    const drawing = await renderIcon(icon.file);
+  for (const drawing of drawings) {
     for (const [b, background] of backgrounds.entries()) {
       const { jpeg } = await phonePhoto(drawing, path.join(catalog, background.file), { share });
       strangers.push({ ...(await search(jpeg, "")), background: b });
