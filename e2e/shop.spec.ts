@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { PinPage, SearchResultsPage } from "./pages/app-page";
+import { dragBox } from "./pages/lens-page";
 import { catalogImagePath, shopScene } from "./support/catalog";
 import { pinTitled } from "./support/pins";
 
@@ -21,9 +22,12 @@ test("a dot on a scene opens the products in it, and the filters narrow them", a
   await expect(shop.strip).toBeVisible();
   const dot = await shop.dotNearest(centre);
   await expect(dot).toHaveAttribute("data-label", /.+/);
+  const dotCount = await shop.dots.count();
   await dot.click();
   await expect(shop.panel).toBeVisible();
-  await expect(dot).toHaveAttribute("aria-pressed", "true");
+  // The chosen object shows as its box instead of a dot.
+  await expect(page.getByTestId("shop-box-box")).toBeVisible();
+  await expect(shop.dots).toHaveCount(dotCount - 1);
   await expect(shop.products.filter({ hasText: expectedTitle })).toHaveCount(1);
   await page.screenshot({ path: test.info().outputPath("shop-desktop.png") });
 
@@ -49,6 +53,40 @@ test("a dot on a scene opens the products in it, and the filters narrow them", a
   await shop.products.filter({ hasText: expectedTitle }).click();
   await expect(page).toHaveURL(/\/pin\//);
   await expect(app.title).toHaveText(expectedTitle);
+});
+
+test("the chosen object's box can be redrawn round another thing, and the products follow it", async ({ page, request }) => {
+  const other = scene.objects![1]!;
+  const otherTitle = products[1]!.title!;
+  const pin = await pinTitled(request, scene.title!);
+  const app = new PinPage(page);
+  await app.open(`/pin/${pin.id}`);
+  const shop = app.shop;
+
+  const dot = await shop.dotNearest(centre);
+  const dotCount = await shop.dots.count();
+  await dot.click();
+  await expect(shop.products.filter({ hasText: expectedTitle })).toHaveCount(1);
+  await expect(page.getByTestId("shop-box-box")).toBeVisible();
+  await expect(page.getByTestId("shop-panel-subject")).toHaveText(`Items like ${expectedTitle}`);
+
+  // A box drawn round the other object asks the server for what it holds, products only.
+  await dragBox(page, page.getByTestId("shop-box"), other.box);
+  await expect(page.getByTestId("shop-panel-subject")).toHaveText("Items like what your box holds");
+  await expect(shop.panel.locator('ul[data-source="server"]')).toBeVisible();
+  await expect(shop.products.first()).toContainText(otherTitle);
+  // The first object is outside the box again and gets its dot back; the other one is inside.
+  await expect(shop.dots).toHaveCount(dotCount - 1);
+  const back = await (await shop.dotNearest(centre)).evaluate((dot) => ({ x: parseFloat(dot.style.left) / 100, y: parseFloat(dot.style.top) / 100 }));
+  expect(Math.hypot(back.x - centre.x, back.y - centre.y)).toBeLessThan(0.1);
+  await page.screenshot({ path: test.info().outputPath("shop-box-adjusted.png") });
+
+  // A tap on the picture outside the box puts the box and the panel away.
+  const layer = await page.getByTestId("shop-box").boundingBox();
+  const outside = [expected.box, other.box].every((b) => b.x > 0.08 || b.y > 0.08) ? { x: 0.03, y: 0.03 } : { x: 0.97, y: 0.97 };
+  await page.mouse.click(layer!.x + outside.x * layer!.width, layer!.y + outside.y * layer!.height);
+  await expect(shop.panel).toBeHidden();
+  await expect(page.getByTestId("shop-box")).toHaveCount(0);
 });
 
 test("shop this scene finds the products in a searched image, and one of them can be searched alone", async ({ page, request }) => {

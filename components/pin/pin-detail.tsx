@@ -2,14 +2,14 @@
 // /pin/[id]: the pin large with its details, and "More like this" underneath.
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState, type CSSProperties } from "react";
+import { useEffect, type CSSProperties } from "react";
 import type { Pin } from "@/lib/contracts";
 import { ApiError } from "@/lib/client/api-error";
 import { formatPrice } from "@/lib/client/format";
 import { fetchImageBlob, pinQuery, pinShopQuery, similarPinsQuery } from "@/lib/client/queries";
 import { SaveButton } from "@/components/board/save-button";
 import { SearchResults } from "@/components/search/search-results";
-import { ShopDots } from "@/components/shop/shop-dots";
+import { ShopLayer, useShopSelection } from "@/components/shop/shop-layer";
 import { ShopPanel } from "@/components/shop/shop-panel";
 import { ShopStrip } from "@/components/shop/shop-strip";
 import { buttonClass } from "@/components/ui/button";
@@ -64,8 +64,8 @@ function PinCloseup({ pin, inside }: { pin: Pin; inside: SearchInside }) {
   // Shop the Look is extra: while it loads, or if it fails, the pin shows as it always did.
   const shop = useQuery(pinShopQuery(pin.id));
   const objects = shop.data?.objects ?? [];
-  const [selected, setSelected] = useState<number | null>(null);
-  const selectedObject = selected === null ? undefined : objects[selected];
+  const selection = useShopSelection(objects);
+  const { object: selectedObject, box: selectedBox } = selection;
   return (
     <article
       data-testid="pin-closeup"
@@ -78,19 +78,20 @@ function PinCloseup({ pin, inside }: { pin: Pin; inside: SearchInside }) {
       >
         <div className="relative mx-auto max-w-[var(--fit-width)]">
           <PinImage pin={pin} src={pin.imageUrl} priority />
-          {!inside.active && <ShopDots objects={objects} selected={selected} onSelect={setSelected} />}
+          {!inside.active && <ShopLayer objects={objects} selection={selection} />}
           <SearchInsideLayer inside={inside} />
           <SearchInsideButton inside={inside} corner={inside.active ? "bottom-right" : freeCorner(objects.map((o) => o.box))} />
         </div>
       </div>
       <div className="flex min-w-0 flex-1 flex-col gap-4 p-5 sm:p-8">
-        {selectedObject && (
+        {selectedObject && selectedBox && (
           <ShopPanel
-            key={selected}
+            key={selection.index}
             object={selectedObject}
+            box={selectedBox}
             scene={{ id: `pin:${pin.id}`, image: () => fetchImageBlob(pin.imageUrl) }}
             minRelevantScore={shop.data?.minRelevantScore}
-            onClose={() => setSelected(null)}
+            onClose={() => selection.select(null)}
           />
         )}
         <div className="flex flex-wrap items-center gap-2">

@@ -1,13 +1,13 @@
 "use client";
 // The products for one object of a scene, best first, with a category filter and a price range.
-// A filter asks the server (an image search of the object's box, with the filters), so it
-// finds every matching product in the catalog, not only the few fetched with the scene; the
-// fetched ones, narrowed in the browser, show meanwhile. Beside the image on wide screens, a
-// bottom sheet on phones.
-import { useQuery } from "@tanstack/react-query";
+// A filter, or a box adjusted by the user, asks the server (an image search of the box, products
+// only, with the filters), so it finds every matching product in the catalog, not only the few
+// fetched with the scene; the fetched ones, narrowed in the browser, show meanwhile. Beside the
+// image on wide screens, a bottom sheet on phones.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import type { ShopObject } from "@/lib/contracts";
+import type { Box, ShopObject } from "@/lib/contracts";
 import { formatPrice } from "@/lib/client/format";
 import { splitByRelevance } from "@/lib/client/relevance";
 import { regionSearchQuery } from "@/lib/client/queries";
@@ -15,12 +15,14 @@ import { filterProducts, noProductFilter, objectName, productCategories, product
 import { SaveButton } from "@/components/board/save-button";
 import { buttonClass } from "@/components/ui/button";
 import { CloseIcon } from "@/components/ui/icons";
+import { isObjectBox } from "./shop-layer";
 
 const field =
   "h-10 rounded-xl bg-neutral-100 px-3 text-sm text-neutral-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600";
 
-/** Products asked for when a filter is set. */
+/** Products asked for when a filter is set or the box adjusted. */
 const FILTERED_K = 24;
+const PRODUCTS_ONLY = { kind: "product" } as const;
 
 /** The scene the object is in: names it (for caching) and gives its picture to search in. */
 export interface ShopSceneImage {
@@ -30,12 +32,15 @@ export interface ShopSceneImage {
 
 export function ShopPanel({
   object,
+  box,
   scene,
   minRelevantScore,
   onClose,
   onSearchObject,
 }: {
   object: ShopObject;
+  /** The box shopped for: the object's own, or as the user adjusted it on the picture. */
+  box: Box;
   scene: ShopSceneImage;
   minRelevantScore?: number;
   onClose: () => void;
@@ -45,8 +50,10 @@ export function ShopPanel({
   const [filter, setFilter] = useState<ProductFilter>(noProductFilter);
   const [showLessSimilar, setShowLessSimilar] = useState(false);
   const categories = useMemo(() => productCategories(object.products), [object.products]);
-  const serverFilters = productSearchFilters(filter);
-  const filtered = useQuery(regionSearchQuery(serverFilters ? { ...scene, box: object.box } : null, FILTERED_K, serverFilters));
+  const adjusted = !isObjectBox(object, box);
+  const serverFilters = productSearchFilters(filter) ?? (adjusted ? PRODUCTS_ONLY : null);
+  // While the next box or filter is searched, the last answer stays in place, dimmed.
+  const filtered = useQuery({ ...regionSearchQuery(serverFilters ? { ...scene, box } : null, FILTERED_K, serverFilters), placeholderData: keepPreviousData });
   const found = serverFilters && filtered.data ? filtered.data : null;
   // Below the model's cut-off a product is probably not the same kind of thing: tucked away.
   const { relevant, lessSimilar } = splitByRelevance(
@@ -77,7 +84,9 @@ export function ShopPanel({
       <header className="flex items-center gap-2 px-4 pt-3 pb-2">
         <h2 id={headingId} ref={heading} tabIndex={-1} className="min-w-0 flex-1 truncate text-lg font-semibold text-neutral-900 outline-none">
           Shop the look
-          <span className="block truncate text-sm font-normal text-neutral-600">Items like {objectName(object)}</span>
+          <span className="block truncate text-sm font-normal text-neutral-600" data-testid="shop-panel-subject">
+            {adjusted ? "Items like what your box holds" : `Items like ${objectName(object)}`}
+          </span>
         </h2>
         {onSearchObject && (
           <button type="button" data-testid="shop-search-object" onClick={onSearchObject} className={buttonClass("secondary", "h-9 shrink-0 px-3")}>
@@ -117,10 +126,15 @@ export function ShopPanel({
       </div>
       {serverFilters && filtered.isFetching && (
         <p role="status" data-testid="shop-filter-searching" className="px-4 pb-1 text-xs text-neutral-500">
-          Looking through the whole catalog…
+          {adjusted ? "Looking for what the box holds…" : "Looking through the whole catalog…"}
         </p>
       )}
-      <ul className="min-h-0 flex-1 overflow-y-auto px-2 pb-4" aria-live="polite" data-source={found ? "server" : "scene"}>
+      <ul
+        className={`min-h-0 flex-1 overflow-y-auto px-2 pb-4 transition-opacity ${serverFilters && filtered.isFetching ? "opacity-60" : ""}`}
+        aria-live="polite"
+        aria-busy={Boolean(serverFilters && filtered.isFetching)}
+        data-source={found && !filtered.isPlaceholderData ? "server" : "scene"}
+      >
         {products.length === 0 && (
           <li className="px-2 py-6 text-center text-sm text-neutral-500">
             {object.products.length === 0 ? "No matching products in the catalog yet" : lessSimilar.length > 0 ? "Nothing close in the catalog" : "No products match these filters"}

@@ -1,7 +1,7 @@
 "use client";
 // "Shop this scene" on the image-search page: on request, sends the query image to Shop the
-// Look and shows the same dots and product panel as a pin page, over the query image. An
-// object's panel can turn the image search into a search for that object (its box).
+// Look and shows the same dots, adjustable box and product panel as a pin page, over the query
+// image. An object's panel can turn the image search into a search for that object (its box).
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Box } from "@/lib/contracts";
@@ -9,15 +9,15 @@ import { sceneShopQuery } from "@/lib/client/queries";
 import type { QueryImage } from "@/lib/client/query-image";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-message";
-import { ShopDots } from "./shop-dots";
+import { ShopLayer, useShopSelection } from "./shop-layer";
 import { ShopPanel } from "./shop-panel";
 
 export function ShopScene({ image, onSearchBox }: { image: QueryImage; onSearchBox: (box: Box) => void }) {
   const [active, setActive] = useState(false);
-  const [selected, setSelected] = useState<number | null>(null);
   const shop = useQuery(sceneShopQuery(image, active));
   const objects = shop.data?.objects ?? [];
-  const selectedObject = selected === null ? undefined : objects[selected];
+  const selection = useShopSelection(objects);
+  const { object: selectedObject, box: selectedBox } = selection;
 
   return (
     <div className="mt-3 flex flex-col gap-3">
@@ -27,7 +27,7 @@ export function ShopScene({ image, onSearchBox }: { image: QueryImage; onSearchB
         aria-pressed={active}
         onClick={() => {
           setActive(!active);
-          setSelected(null);
+          selection.select(null);
         }}
         className={buttonClass(active ? "primary" : "outline", "self-start")}
       >
@@ -38,7 +38,7 @@ export function ShopScene({ image, onSearchBox }: { image: QueryImage; onSearchB
           <div className="relative overflow-hidden rounded-2xl bg-neutral-100">
             {/* eslint-disable-next-line @next/next/no-img-element -- a local object URL; the dots need its exact box */}
             <img src={image.objectUrl} alt="Your scene" data-testid="shop-scene-image" className="block h-auto w-full" />
-            <ShopDots objects={objects} selected={selected} onSelect={setSelected} />
+            <ShopLayer objects={objects} selection={selection} />
           </div>
           <p role="status" className="text-sm text-neutral-600" data-testid="shop-scene-status">
             {shop.isPending
@@ -46,20 +46,21 @@ export function ShopScene({ image, onSearchBox }: { image: QueryImage; onSearchB
               : shop.isSuccess
                 ? objects.length === 0
                   ? "Nothing shoppable found in this image"
-                  : `${objects.length} ${objects.length === 1 ? "thing" : "things"} to shop — pick a dot`
+                  : `${objects.length} ${objects.length === 1 ? "thing" : "things"} to shop — pick a dot, then drag its box to adjust`
                 : ""}
           </p>
           {shop.isError && <ErrorMessage error={shop.error} onRetry={() => void shop.refetch()} />}
-          {selectedObject && (
+          {selectedObject && selectedBox && (
             <ShopPanel
-              key={selected}
+              key={selection.index}
               object={selectedObject}
+              box={selectedBox}
               scene={{ id: image.id, image: () => Promise.resolve(image.file) }}
               minRelevantScore={shop.data?.minRelevantScore}
-              onClose={() => setSelected(null)}
+              onClose={() => selection.select(null)}
               onSearchObject={() => {
-                onSearchBox(selectedObject.box);
-                setSelected(null);
+                onSearchBox(selectedBox);
+                selection.select(null);
               }}
             />
           )}
