@@ -1,14 +1,21 @@
-// Trains the unified embedding's head on the demo catalog, then distils the on-device student
-// into its space, and writes both as versioned models under models/.
+// Trains the unified embedding's head on the demo catalog, or on the live catalog of a running
+// Glimpse, then distils the on-device student into its space, and writes both as versioned
+// models under models/.
 //   npm run train [-- --workers 2 --epochs 10 --concept-weight 0.5 --out glimpse-unified --student glimpse-student]
+//   npm run train -- --catalog http://127.0.0.1:3000 [--min-new 100]   (the live catalog; a scheduled job)
 //   npm run train -- --student-only --student-size 192   (a new student for the teacher in --out)
 // A new teacher is written only if it beats the one in --out on the same held-out views
-// (--force writes it anyway); the student follows only a teacher that was written.
+// (--force writes it anyway); the student follows only a teacher that was written. On a live
+// catalog the run stops at once unless at least --min-new pins were added since the model in
+// --out was trained on it. A server watching models/ moves to the new version by itself
+// (re-embedding its catalog in the background); the version it replaces stays as <out>@<version>.
 // Backbone features of the augmented views are cached under --cache, so only the first run
 // pays for them (about 10 minutes with 2 workers on 2 cores); later runs train in about a minute.
 import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { isLiveCatalog } from "@/training/live-catalog";
 
 const { values } = parseArgs({
   options: {
@@ -17,6 +24,7 @@ const { values } = parseArgs({
     student: { type: "string", default: "glimpse-student" },
     "student-size": { type: "string", default: "192" },
     catalog: { type: "string", default: "catalog/demo/catalog.jsonl" },
+    "min-new": { type: "string", default: "1" },
     cache: { type: "string", default: ".cache/train" },
     seed: { type: "string", default: "1" },
     workers: { type: "string", default: "2" },
@@ -30,14 +38,21 @@ const { values } = parseArgs({
 
 const root = process.cwd();
 const { trainingSetup, extractShard, trainAll } = await import("@/training/pipeline");
+const out = path.join(root, "models", values.out);
+const cache = path.join(root, values.cache);
+const catalog = isLiveCatalog(values.catalog)
+  ? await snapshotLiveCatalog(values.catalog)
+  : { file: path.join(root, values.catalog), source: "demo catalog", newest: null };
 const options = {
   root,
   from: path.join(root, "models", values.from),
-  out: path.join(root, "models", values.out),
+  out,
   student: path.join(root, "models", values.student),
   studentSize: Number(values["student-size"]),
-  catalog: path.join(root, values.catalog),
-  cache: path.join(root, values.cache),
+  catalog: catalog.file,
+  catalogSource: catalog.source,
+  catalogNewest: catalog.newest,
+  cache,
   seed: Number(values.seed),
   epochs: Number(values.epochs),
   conceptWeight: Number(values["concept-weight"]),
@@ -56,7 +71,8 @@ if (values.shard !== undefined) {
 const workers = Math.max(1, Number(values.workers));
 const children = Array.from({ length: workers - 1 }, (_, i) =>
   new Promise<void>((resolve, reject) => {
-    const args = ["--conditions=react-server", "scripts/train.ts", ...process.argv.slice(2), "--shard", `${i + 1}/${workers}`];
+    // The workers read the parent's catalog, a live one's snapshot included: the same views.
+    const args = ["--conditions=react-server", "scripts/train.ts", ...process.argv.slice(2), "--catalog", path.relative(root, catalog.file), "--shard", `${i + 1}/${workers}`];
     const child = spawn(path.join(root, "node_modules/.bin/tsx"), args, { stdio: "inherit" });
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`feature worker ${i + 1} exited with ${code}`))));
   }),
@@ -64,3 +80,26 @@ const children = Array.from({ length: workers - 1 }, (_, i) =>
 await extractShard(setup, 0, workers, (line) => console.log(`[0/${workers}] ${line}`));
 await Promise.all(children);
 await trainAll(setup, console.log);
+
+/**
+ * The live catalog at `base`, its images downloaded under --cache and listed in a JSONL there;
+ * exits when too few pins are new since the model in --out was trained on it.
+ */
+async function snapshotLiveCatalog(base: string): Promise<{ file: string; source: string; newest: string | null }> {
+  const { livePins, liveCatalog, pinsSince } = await import("@/training/live-catalog");
+  const { readManifest } = await import("@/lib/embedding/model-files");
+  const pins = await livePins(base);
+  const current = await readManifest(out).catch(() => null);
+  const trainedUpTo = typeof current?.fitted?.catalogNewest === "string" ? current.fitted.catalogNewest : null;
+  const fresh = pinsSince(pins, trainedUpTo);
+  const minNew = Number(values["min-new"]);
+  if (trainedUpTo !== null && fresh < minNew && !values.force) {
+    console.log(`${fresh} pins added since ${current!.id}@${current!.version} was trained (up to ${trainedUpTo}); --min-new is ${minNew}: nothing to do`);
+    process.exit(0);
+  }
+  const live = await liveCatalog(base, pins, path.join(cache, "live-images"), console.log);
+  const file = path.join(cache, "live-catalog.jsonl");
+  mkdirSync(cache, { recursive: true });
+  writeFileSync(file, live.images.map((image) => JSON.stringify(image)).join("\n") + "\n");
+  return { file, source: `live catalog ${base}`, newest: live.newest };
+}

@@ -1,6 +1,5 @@
 import "server-only";
 // `npm run train`: the data, the feature extraction shards and the two trainings, in order.
-import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { seededRandom } from "@/lib/random";
 import { featureDim, modelKey, type EmbeddingManifest } from "@/lib/embedding/manifest";
@@ -9,7 +8,7 @@ import { readManifest, readPostprocess } from "@/lib/embedding/model-files";
 import { splitParts } from "./eval/feature-cache";
 import { meanOf } from "./eval/pca";
 import { centreAndProject, joinParts } from "@/lib/embedding/postprocess";
-import { dot, float32ToBytes, l2NormalizeInPlace } from "@/lib/embedding/vectors";
+import { dot, l2NormalizeInPlace } from "@/lib/embedding/vectors";
 import { tfjsWasm } from "@/lib/embedding/tfjs-runtime";
 // Training needs the gradients the inference runtime leaves out; the union package registers
 // them on the shared tfjs-core (tfjs-core's own ESM entry for them does not resolve in Node).
@@ -19,6 +18,7 @@ import { backgroundPhotos, catalogViews, readCatalog, type CatalogImage, type Tr
 import { extractViews } from "./extract";
 import { cachePart, readAllParts } from "./feature-store";
 import { studentManifest } from "./student";
+import { publishModel } from "./publish-model";
 import { conceptIcons, conceptNames, conceptViews, ICON_THEMES, isHeldOutConcept, type ConceptIcon } from "./concept-icons";
 
 export interface TrainOptions {
@@ -28,7 +28,12 @@ export interface TrainOptions {
   out: string;
   student: string;
   studentSize: number;
+  /** The catalog's JSONL (the demo catalog's, or a snapshot of a live one: training/live-catalog.ts). */
   catalog: string;
+  /** What the catalog is, for the manifest: "demo catalog", or the live catalog's address. */
+  catalogSource: string;
+  /** For a live catalog: the newest pin's creation time, recorded so the next run knows what is new. */
+  catalogNewest: string | null;
   cache: string;
   seed: number;
   epochs: number;
@@ -241,13 +246,6 @@ async function nextVersion(dir: string): Promise<number> {
   }
 }
 
-async function writeModel(dir: string, manifest: EmbeddingManifest, mean: Float32Array, projection: Float32Array): Promise<void> {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, manifest.postprocess.mean.file), float32ToBytes(mean));
-  writeFileSync(path.join(dir, manifest.postprocess.projection.file), float32ToBytes(projection));
-  writeFileSync(path.join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-}
-
 interface Teacher {
   manifest: EmbeddingManifest;
   mean: Float32Array;
@@ -272,7 +270,8 @@ async function trainTeacher(setup: TrainingSetup, sp: Split, joined: Float32Arra
   log(`teacher before training (${modelKey(base)}): held-out R@1 ${before.r1.toFixed(3)} R@10 ${before.r10.toFixed(3)} ${JSON.stringify(before.byKind)}`);
   log(conceptsBefore ? `  held-out concepts (another artist's drawing): R@1 ${conceptsBefore.r1.toFixed(3)} R@10 ${conceptsBefore.r10.toFixed(3)} ${JSON.stringify(conceptsBefore.byKind)}` : `  no icon themes installed (${ICON_THEMES.join(", ")}): no concept objective`);
 
-  const categories = [...new Set(setup.catalog.map((c) => c.category))].sort();
+  // A pin without a category teaches its identity only (index -1 is masked out of the loss).
+  const categories = [...new Set(setup.catalog.map((c) => c.category).filter((c) => c !== ""))].sort();
   const centred = (i: number) => {
     const x = Float32Array.from(joined[i]!);
     for (let j = 0; j < x.length; j++) x[j]! -= mean[j]!;
@@ -309,8 +308,9 @@ async function trainTeacher(setup: TrainingSetup, sp: Split, joined: Float32Arra
     version: await nextVersion(options.out),
     minRelevantScore: round(after.unrelatedP99),
     fitted: {
-      data: `demo catalog (${setup.catalog.length} images, ${categories.length} categories): clean shot, ${rows.filter((r) => r.view.kind === "camera" && r.view.concept === undefined).length / setup.catalog.length} phone-style composites on photos with crops around the object, a degraded copy; ${setup.icons.length} drawings of ${setup.concepts.length} concepts by ${themes.length} icon themes (${themes.join(", ")}): clean shot and a phone-style composite`,
+      data: `${options.catalogSource} (${setup.catalog.length} images, ${categories.length} categories): clean shot, ${rows.filter((r) => r.view.kind === "camera" && r.view.concept === undefined).length / setup.catalog.length} phone-style composites on photos with crops around the object, a degraded copy; ${setup.icons.length} drawings of ${setup.concepts.length} concepts by ${themes.length} icon themes (${themes.join(", ")}): clean shot and a phone-style composite`,
       objectives: `normalized softmax over identities (catalog images and drawings; proxies) + 0.5 × normalized softmax over categories + ${options.conceptWeight} × normalized softmax over concepts drawn by several artists, scale 16`,
+      ...(options.catalogNewest ? { catalogNewest: options.catalogNewest } : {}),
       initialisedFrom: modelKey(base),
       seed: options.seed,
       epochs: options.epochs,
@@ -331,7 +331,7 @@ async function trainTeacher(setup: TrainingSetup, sp: Split, joined: Float32Arra
     log(`kept ${currentKey}: the new head's held-out score ${score.toFixed(4)} does not beat its ${current.score.toFixed(4)}; nothing written (--force writes it anyway)`);
     return null;
   }
-  await writeModel(options.out, teacherManifest, mean, teacherProjection);
+  await publishModel(options.out, teacherManifest, { mean, projection: teacherProjection });
   log(`wrote ${modelKey(teacherManifest)} to ${path.relative(options.root, options.out)} (held-out score ${score.toFixed(4)}${current ? ` against ${currentKey}'s ${current.score.toFixed(4)}` : ""})`);
   log(`  its photo cut-off (minRelevantPhotoScore) is calibrated by npm run eval-phone-photos on an app serving it; until then photos use minRelevantScore`);
   return { manifest: teacherManifest, mean, projection: teacherProjection, heldOut: after };
@@ -429,6 +429,6 @@ export async function trainAll(setup: TrainingSetup, log: (line: string) => void
       compatibility: round(sAfter.r10 / after.r10),
     },
   };
-  await writeModel(options.student, studentOut, sMean, studentProjection);
+  await publishModel(options.student, studentOut, { mean: sMean, projection: studentProjection });
   log(`wrote ${modelKey(studentOut)} to ${path.relative(options.root, options.student)}`);
 }

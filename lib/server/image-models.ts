@@ -3,7 +3,9 @@ import "server-only";
 // store says how many pins lack an active-model vector; if some do, the model that covers the
 // most pins keeps serving while a background run re-embeds the rest (see reembed.ts), new pins
 // get vectors of both models, and when the run ends serving moves to the active model in one
-// assignment and the old model leaves memory once its last request is done.
+// assignment and the old model leaves memory once its last request is done. A new version
+// written to the active model's folder while the server runs (npm run train) is found by a
+// periodic check and switched to the same way, without a restart.
 import type { HealthResponse, ReembedProgress } from "@/lib/contracts";
 import type { ImageStore } from "@/lib/image";
 import type { PinRepository } from "@/lib/store";
@@ -15,6 +17,12 @@ import { planServing } from "./serving-plan";
 
 export type ModelsReport = HealthResponse["models"];
 
+/** How often the active folder is checked for a new version: GLIMPSE_MODEL_CHECK_MS, 0 never. */
+function checkIntervalMs(): number {
+  const value = Number(process.env.GLIMPSE_MODEL_CHECK_MS ?? 60_000);
+  return Number.isFinite(value) && value > 0 ? value : 0;
+}
+
 export class ImageModels {
   private current: LoadedModel;
   /** The active model while a re-embed fills it and another model serves. */
@@ -22,9 +30,10 @@ export class ImageModels {
   private progress: ReembedProgress | null = null;
   private job: Promise<void> | null = null;
   private readonly stop = new AbortController();
+  private checks: NodeJS.Timeout | null = null;
 
   private constructor(
-    private readonly catalog: ModelCatalog,
+    private catalog: ModelCatalog,
     serving: LoadedModel,
     private readonly repository: PinRepository,
     private readonly images: ImageStore,
@@ -40,7 +49,31 @@ export class ImageModels {
     const plan = planServing({ active, missing, stored, available: new Set(catalog.byKey.keys()) });
     const models = new ImageModels(catalog, await LoadedModel.load(catalog.byKey.get(plan.serving)!, repository), repository, images);
     if (plan.reembed) models.startReembed(plan.reembed.from, missing);
+    const every = checkIntervalMs();
+    if (every > 0) {
+      models.checks = setInterval(() => {
+        models.checkForNewVersion().catch((error: unknown) => console.warn("checking models/ for a new version failed", error));
+      }, every);
+      models.checks.unref();
+    }
     return models;
+  }
+
+  /**
+   * Moves to a new version of the active model written since the catalog was read: the serving
+   * model keeps answering while the catalog is re-embedded with the new one in the background.
+   * Answers the new version's key, or null when there is none (or a re-embed is still running;
+   * the next check looks again).
+   */
+  async checkForNewVersion(): Promise<string | null> {
+    if (this.progress || this.stop.signal.aborted) return null;
+    const catalog = await readModelCatalog(modelsDir(), activeModelDir());
+    if (catalog.active.key === this.catalog.active.key || this.progress) return null;
+    this.catalog = catalog;
+    const missing = await this.repository.countPinsWithoutEmbedding(catalog.active.key);
+    console.info(`models/${catalog.active.dir} holds ${catalog.active.key}: re-embedding ${missing} pins while ${this.current.key} serves`);
+    this.startReembed(this.current.key, missing);
+    return catalog.active.key;
   }
 
   /** The model search answers with. */
@@ -78,6 +111,7 @@ export class ImageModels {
 
   /** Stops the re-embed (it resumes at the next start) and frees every model. */
   async close(): Promise<void> {
+    if (this.checks) clearInterval(this.checks);
     this.stop.abort();
     await this.job;
     const loaded = new Set([this.current, ...(this.target?.loaded ? [this.target.loaded] : [])]);

@@ -40,7 +40,8 @@ export async function readModelCatalog(root: string, activeDir: string): Promise
   const byKey = new Map<string, CatalogModel>();
   let active: CatalogModel | undefined;
   const entries = await readdir(root, { withFileTypes: true });
-  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+  // A hidden folder is a version still being written (training/publish-model.ts).
+  for (const entry of entries.filter((e) => e.isDirectory() && !e.name.startsWith(".")).sort((a, b) => a.name.localeCompare(b.name))) {
     const folder = path.join(root, entry.name);
     let manifest: EmbeddingManifest;
     try {

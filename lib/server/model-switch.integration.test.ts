@@ -4,12 +4,14 @@
 // exactly one sign), a real store (PGlite in a temporary DATA_DIR) and a real index; the
 // pictures are drawn by the test (lib/testing/pictures.ts).
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { picture } from "@/lib/testing/pictures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import type { EmbeddingManifest } from "@/lib/embedding/manifest";
+import { publishModel } from "@/training/publish-model";
 
 const shipped = path.join(process.cwd(), "models", "glimpse-concat-pca256");
 const modelsRoot = mkdtempSync(path.join(tmpdir(), "glimpse-models-"));
@@ -51,6 +53,8 @@ process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "glimpse-switch-"));
 process.env.DATABASE_URL = "";
 process.env.GLIMPSE_MODELS_DIR = modelsRoot;
 process.env.GLIMPSE_IMAGE_MODEL = "base";
+// The test asks for the check for a new version itself, when it wants it.
+process.env.GLIMPSE_MODEL_CHECK_MS = "0";
 
 const { createPin, deletePin } = await import("./pins");
 const { searchByEmbedding, searchByImage } = await import("./search");
@@ -157,7 +161,7 @@ describe("switching the image model", () => {
     expect((await health()).index.size).toBe(3);
     // The old model leaves memory once the switch is done.
     await waitFor(() => loadedImageModels().length === 1);
-    expect(loadedImageModels()[0]).toMatch(/next$/);
+    expect(loadedImageModels()).toEqual([NEXT]);
 
     const repository = (await serverContext()).pins;
     expect(await repository.countPinsWithoutEmbedding(NEXT)).toBe(0);
@@ -198,5 +202,53 @@ describe("switching the image model", () => {
     const found = await search(image);
     expect(found.model).toBe(BASE);
     expect(found.results[0]!.id).toBe(added.id);
+  });
+
+  it("moves to a new version published to the active folder while it runs, the replaced one serving meanwhile", async () => {
+    const V2 = "glimpse-concat-pca256@2";
+    const image = await picture(13);
+    const added = await createPin(new Uint8Array(image), fields("Before the new version"));
+    expect(await models()).toMatchObject({ image: BASE, active: BASE, reembed: null });
+    const running = await (await serverContext()).models();
+    expect(await running.checkForNewVersion()).toBeNull();
+
+    // What npm run train does with a version that beats the current one.
+    const folder = path.join(modelsRoot, "base");
+    const manifest = JSON.parse(readFileSync(path.join(folder, "manifest.json"), "utf8")) as EmbeddingManifest;
+    const read = (file: string) => {
+      const bytes = readFileSync(path.join(folder, file));
+      return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    };
+    const projection = read("projection.f32.bin");
+    for (let i = 0; i < FEATURES; i++) projection[i] = -projection[i]!;
+    process.env.GLIMPSE_REEMBED_PAUSE_MS = "2000";
+    await publishModel(folder, { ...manifest, version: 2 }, { mean: read("mean.f32.bin"), projection });
+    expect(JSON.parse(readFileSync(path.join(modelsRoot, "base@1", "manifest.json"), "utf8"))).toMatchObject({ version: 1 });
+    expect(readdirSync(modelsRoot).filter((name) => name.startsWith("."))).toEqual([]);
+
+    expect(await running.checkForNewVersion()).toBe(V2);
+    expect(await models()).toMatchObject({ image: BASE, active: V2, reembed: { from: BASE, to: V2 } });
+    const during = await search(image);
+    expect(during.model).toBe(BASE);
+    expect(during.results[0]!.id).toBe(added.id);
+
+    await waitFor(async () => (await models()).reembed === null);
+    expect(await models()).toMatchObject({ image: V2, active: V2, reembed: null });
+    // The new version's own weights made its vectors, not the replaced version's still in memory.
+    const [old, now] = [(await vectorOf(image, BASE))!, (await vectorOf(image, V2))!];
+    expect(now[0]).toBeCloseTo(-old[0]!, 4);
+    expect(now[1]).toBeCloseTo(old[1]!, 4);
+    const after = await search(image);
+    expect(after.model).toBe(V2);
+    expect(after.results[0]!.id).toBe(added.id);
+    expect(await running.checkForNewVersion()).toBeNull();
+    await waitFor(() => loadedImageModels().length === 1);
+    expect(loadedImageModels()).toEqual([V2]);
+
+    // A restart serves the new version directly; the replaced one stays beside it.
+    process.env.GLIMPSE_REEMBED_PAUSE_MS = "0";
+    await closeServerContext();
+    expect(await models()).toMatchObject({ image: V2, active: V2, reembed: null });
+    expect(existsSync(path.join(modelsRoot, "base@1"))).toBe(true);
   });
 });
