@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editBox, isBox, moveCorner, nudgeCorner } from "./box-edits";
+import { editBox, isBox, isHeldBy, moveCorner, nudgeCorner } from "./box-edits";
 
 const box = { x: 0.2, y: 0.3, w: 0.4, h: 0.2 };
 const close = (a: object) => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, Math.round((v as number) * 1000) / 1000]));
@@ -41,5 +41,17 @@ describe("box edits", () => {
     expect(isBox({ x: 0, y: 0, w: 0.5, h: 0.01 })).toBe(false);
     expect(isBox({ x: 0, y: 0, w: 0.5, h: 0.01 }, "either")).toBe(true);
     expect(isBox({ x: 0, y: 0, w: 0.05, h: 0.05 })).toBe(true);
+  });
+});
+
+describe("isHeldBy", () => {
+  const box = { x: 0.45, y: 0.35, w: 0.3, h: 0.3 };
+  it("says an object 40 % or more inside the box is held by it, and one mostly outside is not", () => {
+    expect(isHeldBy({ x: 0.5, y: 0.4, w: 0.1, h: 0.1 }, box)).toBe(true);
+    // The edge of a card found beside the card itself: half of it inside.
+    expect(isHeldBy({ x: 0.7, y: 0.45, w: 0.1, h: 0.15 }, box)).toBe(true);
+    expect(isHeldBy({ x: 0.72, y: 0.45, w: 0.1, h: 0.15 }, box)).toBe(false);
+    expect(isHeldBy({ x: 0.7, y: 0.1, w: 0.1, h: 0.1 }, box)).toBe(false);
+    expect(isHeldBy({ x: 0.1, y: 0.1, w: 0.1, h: 0.1 }, box)).toBe(false);
   });
 });

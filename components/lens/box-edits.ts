@@ -78,3 +78,13 @@ export function nudgeCorner(box: Box, corner: Corner, key: string): Box | null {
   const moved = moveCorner(box, corner, { x: from.x + step.x, y: from.y + step.y });
   return isBox(moved) ? moved : null;
 }
+
+/**
+ * Whether the box shown holds so much of an object found in the picture (40 % of its area) that a
+ * dot of its own would only crowd the box: it is a part of what the box holds, or the same thing.
+ */
+export function isHeldBy(object: Box, shown: Box): boolean {
+  const w = Math.min(object.x + object.w, shown.x + shown.w) - Math.max(object.x, shown.x);
+  const h = Math.min(object.y + object.h, shown.y + shown.h) - Math.max(object.y, shown.y);
+  return w > 0 && h > 0 && w * h >= 0.4 * object.w * object.h;
+}

@@ -8,6 +8,7 @@ import type { Box } from "@/lib/contracts";
 import { formatBytes } from "@/lib/client/image-files";
 import { isWholePicture, WHOLE_PICTURE } from "@/lib/client/image-search-url";
 import type { QueryImage } from "@/lib/client/query-image";
+import { isHeldBy } from "@/components/lens/box-edits";
 import { RegionSelect } from "@/components/lens/region-select";
 import { buttonClass } from "@/components/ui/button";
 import { ImagePickerButton } from "./image-picker-button";
@@ -31,6 +32,8 @@ export function QueryImagePreview({
   const whole = isWholePicture(box);
   const found = box === null ? objects : [];
   const shown = whole ? null : (box ?? found[0] ?? null);
+  // The other objects found get a dot, unless the box shown already holds most of one.
+  const others = found.slice(1).filter((object) => !shown || !isHeldBy(object, shown));
 
   return (
     <figure data-testid="query-image" className="flex flex-col gap-3 rounded-2xl bg-neutral-100 p-3 md:gap-4 md:p-4">
@@ -51,7 +54,7 @@ export function QueryImagePreview({
             />
             {known && <RegionSelect box={shown} allowBox onBox={onBox} testId="query-region" label="Drag a box around what to search for" />}
             {known &&
-              found.slice(1).map((object) => (
+              others.map((object) => (
                 <button
                   key={`${object.x},${object.y},${object.w},${object.h}`}
                   type="button"
@@ -80,7 +83,7 @@ export function QueryImagePreview({
               : box
                 ? "Drag the box's corners to adjust it."
                 : found.length > 0
-                  ? `The box is the object found in the picture${found.length > 1 ? " (a dot marks another)" : ""}: drag its corners to search just it.`
+                  ? `The box is the object found in the picture${others.length > 0 ? " (a dot marks another)" : ""}: drag its corners to search just it.`
                   : "Drag a box on the picture to search part of it."}
           </p>
         )}

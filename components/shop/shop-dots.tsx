@@ -4,6 +4,7 @@
 // the objects inside the box being shopped for (ShopLayer) show none.
 import type { Box, ShopObject } from "@/lib/contracts";
 import { dotLabel, dotPosition } from "@/lib/client/shop-look";
+import { isHeldBy } from "@/components/lens/box-edits";
 
 export function ShopDots({
   objects,
@@ -19,7 +20,7 @@ export function ShopDots({
   return (
     <div data-testid="shop-dots" className="pointer-events-none absolute inset-0 transition-opacity duration-300 starting:opacity-0">
       {objects.map((object, index) =>
-        box && holdsCentre(box, object.box) ? null : (
+        box && isHeldBy(object.box, box) ? null : (
           <button
             key={index}
             type="button"
@@ -40,10 +41,4 @@ export function ShopDots({
       )}
     </div>
   );
-}
-
-function holdsCentre(outer: Box, inner: Box): boolean {
-  const x = inner.x + inner.w / 2;
-  const y = inner.y + inner.h / 2;
-  return x >= outer.x && x <= outer.x + outer.w && y >= outer.y && y <= outer.y + outer.h;
 }
