@@ -10,6 +10,7 @@ import { useOnDeviceSearch } from "@/lib/client/on-device/use-on-device";
 import type { ImageRegion } from "@/lib/client/queries";
 import { useStartImageSearch } from "@/components/search/use-start-image-search";
 import { buttonClass } from "@/components/ui/button";
+import { dottedObjects, ObjectDots } from "@/components/search/object-dots";
 import { LensFilePicker } from "./lens-file-picker";
 import { LensPreview, type Still } from "./lens-preview";
 import { ModelStatus } from "./model-status";
@@ -113,6 +114,12 @@ export function LensView() {
     [still, searchPicture],
   );
 
+  // On a still picture, the object the server found in it shows as the box until one is drawn,
+  // and the other objects it found as dots: once its answer is final, so they do not come and go
+  // while it refines.
+  const found = (still && lens.shown?.source === "server" && !lens.refining && lens.shown.objectBoxes) || [];
+  const shownBox = box ?? found[0] ?? null;
+  const otherObjects = box ? [] : dottedObjects(found.slice(1), shownBox);
   const aspect = still ? still.bitmap.width / still.bitmap.height : videoAspect;
   const cameraProblem = camera.state === "unavailable" ? camera.message : null;
   const lastMs = lens.shown?.device?.totalMs;
@@ -131,9 +138,7 @@ export function LensView() {
           <LensPreview
             stream={camera.state === "live" ? camera.stream : null}
             still={still}
-            // On a still picture, the object the server found in it shows as the box until one is
-            // drawn: once its answer is final, so the box does not come and go while it refines.
-            box={box ?? (still && lens.shown?.source === "server" && !lens.refining ? (lens.shown.objectBoxes?.[0] ?? null) : null)}
+            box={shownBox}
             aspect={aspect}
             onVideo={setVideo}
             onAspect={setVideoAspect}
@@ -143,6 +148,7 @@ export function LensView() {
             {camera.state === "starting" && !still && (
               <p className="absolute inset-0 flex items-center justify-center text-sm text-white/80">Starting the camera…</p>
             )}
+            <ObjectDots objects={otherObjects} onPick={searchBox} testId="lens-object" />
             {(live || still) && (
               <span className="pointer-events-none absolute top-3 left-3 rounded-full bg-black/55 px-2.5 py-1 text-xs font-semibold text-white">
                 {still ? (still.fromFile ? "Photo" : "Frozen") : "Live"}

@@ -8,10 +8,10 @@ import type { Box } from "@/lib/contracts";
 import { formatBytes } from "@/lib/client/image-files";
 import { isWholePicture, WHOLE_PICTURE } from "@/lib/client/image-search-url";
 import type { QueryImage } from "@/lib/client/query-image";
-import { isHeldBy } from "@/components/lens/box-edits";
 import { RegionSelect } from "@/components/lens/region-select";
 import { buttonClass } from "@/components/ui/button";
 import { ImagePickerButton } from "./image-picker-button";
+import { dottedObjects, ObjectDots } from "./object-dots";
 
 export function QueryImagePreview({
   image,
@@ -32,8 +32,7 @@ export function QueryImagePreview({
   const whole = isWholePicture(box);
   const found = box === null ? objects : [];
   const shown = whole ? null : (box ?? found[0] ?? null);
-  // The other objects found get a dot, unless the box shown already holds most of one.
-  const others = found.slice(1).filter((object) => !shown || !isHeldBy(object, shown));
+  const others = dottedObjects(found.slice(1), shown);
 
   return (
     <figure data-testid="query-image" className="flex flex-col gap-3 rounded-2xl bg-neutral-100 p-3 md:gap-4 md:p-4">
@@ -53,18 +52,7 @@ export function QueryImagePreview({
               onError={() => setUnreadable(image.id)}
             />
             {known && <RegionSelect box={shown} allowBox onBox={onBox} testId="query-region" label="Drag a box around what to search for" />}
-            {known &&
-              others.map((object) => (
-                <button
-                  key={`${object.x},${object.y},${object.w},${object.h}`}
-                  type="button"
-                  data-testid="query-object"
-                  aria-label="Search this object instead"
-                  onClick={() => onBox(object)}
-                  className="absolute z-10 h-7 w-7 -translate-x-1/2 -translate-y-1/2 rounded-full border-2 border-white bg-neutral-900/70 shadow-md outline-offset-2 hover:bg-neutral-900 focus-visible:outline-2 focus-visible:outline-white"
-                  style={{ left: `${(object.x + object.w / 2) * 100}%`, top: `${(object.y + object.h / 2) * 100}%` }}
-                />
-              ))}
+            {known && <ObjectDots objects={others} onPick={onBox} testId="query-object" />}
           </div>
         )}
       </div>
