@@ -4,6 +4,7 @@ import "server-only";
 // out and pasted on a photo as a phone would see it (whole frame, and a crop around the object),
 // and a blurred, low-resolution, JPEG-compressed copy. Seeded, so the feature cache stays valid.
 // Never emoji, never the benchmark's images.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
@@ -41,6 +42,22 @@ export function readCatalog(jsonl: string): CatalogImage[] {
     .map((line) => JSON.parse(line) as { file: string; title: string; category: string; objects?: unknown[] })
     .filter((l) => !l.objects && l.category !== "Scenes")
     .map((l) => ({ file: path.resolve(dir, l.file), title: l.title, category: l.category }));
+}
+
+/**
+ * One catalog image in seven (and one concept in seven) is held out of training to choose the
+ * epoch and to decide whether a new version replaces the current one. An image is held out by its
+ * content address (the SHA-256 of its bytes as uploaded; a live catalog's files are named by it),
+ * not by its place in the list: the same image stays held out whatever the catalog's order,
+ * source, additions or deletions, so the model being replaced never trained on the views it is
+ * judged on. Recorded in the manifest as `fitted.heldOut`.
+ */
+export const HELD_OUT_RULE = "catalog images whose SHA-256 (first 8 hex digits) mod 7 is 3; concepts whose index mod 7 is 3";
+
+export function isHeldOutImage(file: string): boolean {
+  const name = path.basename(file);
+  const sha = /^[0-9a-f]{64}$/.test(name) ? name : createHash("sha256").update(readFileSync(file)).digest("hex");
+  return parseInt(sha.slice(0, 8), 16) % 7 === 3;
 }
 
 /** Photos to paste objects on: Debian wallpapers the benchmark does not use, else the catalog's photos. */

@@ -2,10 +2,10 @@ import "server-only";
 // The live catalog as training data: every pin of a running Glimpse, read through its public API
 // (GET /api/pins pages, each pin's display image), so the job works the same against the
 // embedded store, PostgreSQL or another machine, and never opens a store the server holds.
-// Pins come oldest first, so the held-out split (by position) keeps its images as pins are
-// added; each image is one identity, and a new product is a new identity. Images are kept by
-// content under `dir`: a later run downloads only the new ones, and their features (cached by
-// file name) are the only ones it computes.
+// Pins come oldest first; each image is one identity, and a new product is a new identity.
+// Images are kept under `dir` named by the SHA-256 of the original upload (the held-out split
+// goes by it: catalog-views.ts): a later run downloads only the new ones, and their features
+// (cached by file name) are the only ones it computes.
 import { existsSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";

@@ -14,7 +14,7 @@ import { tfjsWasm } from "@/lib/embedding/tfjs-runtime";
 // them on the shared tfjs-core (tfjs-core's own ESM entry for them does not resolve in Node).
 import "@tensorflow/tfjs";
 import { ridgeProjection, trainStudentHead, trainTeacherHead, type Matrix, type StudentData, type TeacherData } from "./head";
-import { backgroundPhotos, catalogViews, readCatalog, type CatalogImage, type TrainView } from "./catalog-views";
+import { backgroundPhotos, catalogViews, HELD_OUT_RULE, isHeldOutImage, readCatalog, type CatalogImage, type TrainView } from "./catalog-views";
 import { extractViews } from "./extract";
 import { cachePart, readAllParts } from "./feature-store";
 import { studentManifest } from "./student";
@@ -121,8 +121,6 @@ export function trainingFeatures(setup: TrainingSetup) {
   return rows;
 }
 
-/** One catalog image in `VALIDATION_EVERY` (and one concept in seven) is held out of training to choose the epoch. */
-const VALIDATION_EVERY = 7;
 
 interface Split {
   rows: ReturnType<typeof trainingFeatures>;
@@ -137,13 +135,14 @@ interface Split {
   conceptTrainClean: number[];
 }
 
-function split(rows: ReturnType<typeof trainingFeatures>): Split {
+function split(setup: TrainingSetup, rows: ReturnType<typeof trainingFeatures>): Split {
+  const heldOut = setup.catalog.map((c) => isHeldOutImage(c.file));
   const sp: Split = { rows, train: [], validation: [], clean: [], conceptValidation: [], conceptTrainClean: [] };
   rows.forEach((r, i) => {
     const { concept, kind, image } = r.view;
     if (concept === undefined) {
       if (kind === "clean") sp.clean.push(i);
-      (image % VALIDATION_EVERY === 3 ? sp.validation : sp.train).push(i);
+      (heldOut[image] ? sp.validation : sp.train).push(i);
     } else if (isHeldOutConcept(concept)) {
       sp.conceptValidation.push(i);
     } else {
@@ -314,6 +313,7 @@ async function trainTeacher(setup: TrainingSetup, sp: Split, joined: Float32Arra
       initialisedFrom: modelKey(base),
       seed: options.seed,
       epochs: options.epochs,
+      heldOut: HELD_OUT_RULE,
       trainViews: sp.train.length,
       heldOutViews: sp.validation.length,
       heldOutBefore: { r1: round(before.r1), r10: round(before.r10), byKind: before.byKind },
@@ -353,6 +353,10 @@ async function scoredModel(setup: TrainingSetup, dir: string, sp: Split, joined:
     log(`${modelKey(manifest)} in ${path.relative(setup.options.root, dir)} reads other features: not compared`);
     return null;
   }
+  if (manifest.fitted?.heldOut !== HELD_OUT_RULE) {
+    // Kept conservative: the current model keeps serving unless the new one beats it anyway.
+    log(`${modelKey(manifest)} was trained with another held-out split: it has seen some of these held-out views, and the comparison favours it (--force writes the new version anyway)`);
+  }
   const embed = (only: number[]) => only.map((i) => project(joined[i]!, mean, projection, manifest.dim));
   const heldOut = heldOutRecall(sp, embed(sp.validation), embed(sp.clean));
   const concepts = heldOutConcepts(sp, embed);
@@ -364,7 +368,7 @@ async function scoredModel(setup: TrainingSetup, dir: string, sp: Split, joined:
 export async function trainAll(setup: TrainingSetup, log: (line: string) => void): Promise<void> {
   const { options, base, studentBase } = setup;
   const rows = trainingFeatures(setup);
-  const sp = split(rows);
+  const sp = split(setup, rows);
   log(`training on ${sp.train.length} views, validating on ${sp.validation.length} (${setup.catalog.length} catalog images)`);
   const tf = await tfjsWasm();
   const rand = seededRandom(options.seed);
