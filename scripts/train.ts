@@ -6,13 +6,14 @@
 //   npm run train -- --student-only --student-size 192   (a new student for the teacher in --out)
 // A new teacher is written only if it beats the one in --out on the same held-out views
 // (--force writes it anyway); the student follows only a teacher that was written. On a live
-// catalog the run stops at once unless at least --min-new pins were added since the model in
-// --out was trained on it. A server watching models/ moves to the new version by itself
+// catalog the run stops at once unless at least --min-new pins were added since the last
+// training on it. A server watching models/ moves to the new version by itself
 // (re-embedding its catalog in the background); the version it replaces stays as <out>@<version>.
 // Backbone features of the augmented views are cached under --cache, so only the first run
 // pays for them (about 10 minutes with 2 workers on 2 cores); later runs train in about a minute.
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { isLiveCatalog } from "@/training/live-catalog";
@@ -80,6 +81,13 @@ const children = Array.from({ length: workers - 1 }, (_, i) =>
 await extractShard(setup, 0, workers, (line) => console.log(`[0/${workers}] ${line}`));
 await Promise.all(children);
 await trainAll(setup, console.log);
+// The next run on this live catalog starts from what this one saw, whether it wrote a version or not.
+if (catalog.newest) writeFileSync(lastRunFile(values.catalog), `${JSON.stringify({ newest: catalog.newest })}\n`);
+
+/** Where a run on the live catalog at `base` records the newest pin it trained on. */
+function lastRunFile(base: string): string {
+  return path.join(cache, `live-last-run-${createHash("sha256").update(base).digest("hex").slice(0, 12)}.json`);
+}
 
 /**
  * The live catalog at `base`, its images downloaded under --cache and listed in a JSONL there;
@@ -90,11 +98,15 @@ async function snapshotLiveCatalog(base: string): Promise<{ file: string; source
   const { readManifest } = await import("@/lib/embedding/model-files");
   const pins = await livePins(base);
   const current = await readManifest(out).catch(() => null);
-  const trainedUpTo = typeof current?.fitted?.catalogNewest === "string" ? current.fitted.catalogNewest : null;
+  // The newest pin seen by the model in --out, or by the last run here if that is later (a run
+  // whose version did not beat the current one still saw those pins).
+  const lastRun = existsSync(lastRunFile(base)) ? (JSON.parse(readFileSync(lastRunFile(base), "utf8")) as { newest: string }).newest : null;
+  const modelSaw = typeof current?.fitted?.catalogNewest === "string" ? current.fitted.catalogNewest : null;
+  const trainedUpTo = [modelSaw, lastRun].filter((t): t is string => t !== null).sort().at(-1) ?? null;
   const fresh = pinsSince(pins, trainedUpTo);
   const minNew = Number(values["min-new"]);
   if (trainedUpTo !== null && fresh < minNew && !values.force) {
-    console.log(`${fresh} pins added since ${current!.id}@${current!.version} was trained (up to ${trainedUpTo}); --min-new is ${minNew}: nothing to do`);
+    console.log(`${fresh} pins added since the last training on this catalog (up to ${trainedUpTo}); --min-new is ${minNew}: nothing to do`);
     process.exit(0);
   }
   const live = await liveCatalog(base, pins, path.join(cache, "live-images"), console.log);

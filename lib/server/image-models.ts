@@ -31,6 +31,7 @@ export class ImageModels {
   private job: Promise<void> | null = null;
   private readonly stop = new AbortController();
   private checks: NodeJS.Timeout | null = null;
+  private checking = false;
 
   private constructor(
     private catalog: ModelCatalog,
@@ -66,14 +67,20 @@ export class ImageModels {
    * the next check looks again).
    */
   async checkForNewVersion(): Promise<string | null> {
-    if (this.progress || this.stop.signal.aborted) return null;
-    const catalog = await readModelCatalog(modelsDir(), activeModelDir());
-    if (catalog.active.key === this.catalog.active.key || this.progress) return null;
-    this.catalog = catalog;
-    const missing = await this.repository.countPinsWithoutEmbedding(catalog.active.key);
-    console.info(`models/${catalog.active.dir} holds ${catalog.active.key}: re-embedding ${missing} pins while ${this.current.key} serves`);
-    this.startReembed(this.current.key, missing);
-    return catalog.active.key;
+    if (this.checking || this.progress || this.stop.signal.aborted) return null;
+    this.checking = true;
+    try {
+      const catalog = await readModelCatalog(modelsDir(), activeModelDir());
+      if (catalog.active.key === this.catalog.active.key) return null;
+      const missing = await this.repository.countPinsWithoutEmbedding(catalog.active.key);
+      if (this.progress || this.stop.signal.aborted) return null;
+      this.catalog = catalog;
+      console.info(`models/${catalog.active.dir} holds ${catalog.active.key}: re-embedding ${missing} pins while ${this.current.key} serves`);
+      this.startReembed(this.current.key, missing);
+      return catalog.active.key;
+    } finally {
+      this.checking = false;
+    }
   }
 
   /** The model search answers with. */
