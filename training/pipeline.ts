@@ -121,7 +121,6 @@ export function trainingFeatures(setup: TrainingSetup) {
   return rows;
 }
 
-
 interface Split {
   rows: ReturnType<typeof trainingFeatures>;
   train: number[];
