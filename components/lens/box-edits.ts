@@ -28,6 +28,10 @@ export function boxBetween(a: Point, b: Point): Box {
   return { x, y, w: clamp01(Math.max(a.x, b.x)) - x, h: clamp01(Math.max(a.y, b.y)) - y };
 }
 
+export function sameBox(a: Box, b: Box | null): boolean {
+  return b !== null && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+}
+
 /** Whether a box is big enough to search: on both sides, or (while drawing) on either. */
 export function isBox(box: Box, sides: "both" | "either" = "both"): boolean {
   return sides === "both" ? box.w >= MIN_BOX_SIDE && box.h >= MIN_BOX_SIDE : box.w >= MIN_BOX_SIDE || box.h >= MIN_BOX_SIDE;

@@ -5,7 +5,7 @@
 // The layer must cover the picture exactly: its parent is sized to the picture's aspect ratio.
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import type { Box } from "@/lib/contracts";
-import { CORNERS, editBox, isBox, nudgeCorner, type BoxEdit, type Corner, type Point } from "./box-edits";
+import { CORNERS, editBox, isBox, nudgeCorner, sameBox, type BoxEdit, type Corner, type Point } from "./box-edits";
 
 export function RegionSelect({
   box,
@@ -110,8 +110,4 @@ const CORNER_PLACES: Record<Corner, string> = {
 
 function inside(p: Point, box: Box): boolean {
   return p.x >= box.x && p.x <= box.x + box.w && p.y >= box.y && p.y <= box.y + box.h;
-}
-
-function sameBox(a: Box, b: Box | null): boolean {
-  return b !== null && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
 }

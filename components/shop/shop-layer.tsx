@@ -50,8 +50,3 @@ export function ShopLayer({ objects, selection }: { objects: readonly ShopObject
     </>
   );
 }
-
-/** Whether the box shopped for is the object's own, as found. */
-export function isObjectBox(object: ShopObject, box: Box): boolean {
-  return box.x === object.box.x && box.y === object.box.y && box.w === object.box.w && box.h === object.box.h;
-}

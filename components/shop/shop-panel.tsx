@@ -15,7 +15,7 @@ import { filterProducts, noProductFilter, objectName, productCategories, product
 import { SaveButton } from "@/components/board/save-button";
 import { buttonClass } from "@/components/ui/button";
 import { CloseIcon } from "@/components/ui/icons";
-import { isObjectBox } from "./shop-layer";
+import { sameBox } from "@/components/lens/box-edits";
 
 const field =
   "h-10 rounded-xl bg-neutral-100 px-3 text-sm text-neutral-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600";
@@ -50,7 +50,7 @@ export function ShopPanel({
   const [filter, setFilter] = useState<ProductFilter>(noProductFilter);
   const [showLessSimilar, setShowLessSimilar] = useState(false);
   const categories = useMemo(() => productCategories(object.products), [object.products]);
-  const adjusted = !isObjectBox(object, box);
+  const adjusted = !sameBox(box, object.box);
   const serverFilters = productSearchFilters(filter) ?? (adjusted ? PRODUCTS_ONLY : null);
   // While the next box or filter is searched, the last answer stays in place, dimmed.
   const filtered = useQuery({ ...regionSearchQuery(serverFilters ? { ...scene, box } : null, FILTERED_K, serverFilters), placeholderData: keepPreviousData });

@@ -1,8 +1,9 @@
 import "server-only";
 // The server's image embedders: loaded once per model version, lazily, and kept on globalThis so
 // Next.js dev reloads of this module do not load a model again. Keyed by the model's key, not its
-// folder: a new version published to the same folder is another model (image-models.ts). Weight paths in manifests
-// resolve from process.cwd(), the repository root, in route handlers and in scripts.
+// folder: a new version published to the same folder is another model (image-models.ts). Weight
+// paths in manifests resolve from process.cwd(), the repository root, in route handlers and in
+// scripts.
 import { loadManifestEmbedder, type ManifestEmbedder } from "@/lib/embedding/manifest-embedder";
 import type { CatalogModel } from "./model-catalog";
 
