@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { isLiveCatalog } from "@/training/live-catalog";
+import type { Pooling } from "@/training/pooling";
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     workers: { type: "string", default: "2" },
     epochs: { type: "string", default: "10" },
     "concept-weight": { type: "string", default: "0.5" },
+    pooling: { type: "string", default: "gem" },
     "student-only": { type: "boolean", default: false },
     force: { type: "boolean", default: false },
     shard: { type: "string" },
@@ -57,6 +59,7 @@ const options = {
   seed: Number(values.seed),
   epochs: Number(values.epochs),
   conceptWeight: Number(values["concept-weight"]),
+  pooling: poolingOption(values.pooling),
   studentOnly: values["student-only"],
   force: values.force,
 };
@@ -114,4 +117,9 @@ async function snapshotLiveCatalog(base: string): Promise<{ file: string; source
   mkdirSync(cache, { recursive: true });
   writeFileSync(file, live.images.map((image) => JSON.stringify(image)).join("\n") + "\n");
   return { file, source: `live catalog ${base}`, newest: live.newest };
+}
+
+function poolingOption(value: string): Pooling {
+  if (value === "mean" || value === "gem") return value;
+  throw new Error(`--pooling takes mean or gem, not ${value}`);
 }

@@ -3,7 +3,17 @@ import "server-only";
 // the cache; the trainer reads all parts back as one table.
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import type { EmbeddingManifest } from "@/lib/embedding/manifest";
 import { FeatureCache } from "./eval/feature-cache";
+import { poolingTag } from "./pooling";
+
+/**
+ * The name of the features a manifest reads, for cache files: its backbones, their input sizes
+ * and their pooling, so models that read the same features share them and others never do.
+ */
+export function featuresName(manifest: EmbeddingManifest): string {
+  return manifest.backbones.map((b) => `${b.name}@${b.input.width}${poolingTag(b.parts)}`).join("+");
+}
 
 export function cachePart(prefix: string, width: number, shard: number): FeatureCache {
   return new FeatureCache(`${prefix}.part${shard}`, width);

@@ -16,15 +16,18 @@ import "@tensorflow/tfjs";
 import { ridgeProjection, trainStudentHead, trainTeacherHead, type Matrix, type StudentData, type TeacherData } from "./head";
 import { backgroundPhotos, catalogViews, HELD_OUT_RULE, isHeldOutImage, readCatalog, type CatalogImage, type TrainView } from "./catalog-views";
 import { extractViews } from "./extract";
-import { cachePart, readAllParts } from "./feature-store";
+import { cachePart, featuresName, readAllParts } from "./feature-store";
 import { studentManifest } from "./student";
 import { publishModel } from "./publish-model";
+import { GEM_POWER, sameFeatures, withPooling, type Pooling } from "./pooling";
 import { conceptIcons, conceptNames, conceptViews, ICON_THEMES, isHeldOutConcept, type ConceptIcon } from "./concept-icons";
 
 export interface TrainOptions {
   root: string;
   /** Model folder whose backbones (and fitted whitening, as a starting point) the head builds on. */
   from: string;
+  /** How the backbones' maps are pooled: as `from` does ("mean"), or by GeM. */
+  pooling: Pooling;
   out: string;
   student: string;
   studentSize: number;
@@ -47,6 +50,9 @@ export interface TrainOptions {
 
 export interface TrainingSetup {
   options: TrainOptions;
+  /** The model in `from`, as it is. */
+  from: EmbeddingManifest;
+  /** Its backbones pooled as `pooling` says: the features the new head reads. */
   base: EmbeddingManifest;
   studentBase: EmbeddingManifest;
   catalog: CatalogImage[];
@@ -57,23 +63,25 @@ export interface TrainingSetup {
 }
 
 export async function trainingSetup(options: TrainOptions): Promise<TrainingSetup> {
-  const base = await readManifest(options.from);
+  const from = await readManifest(options.from);
+  const base = withPooling(from, options.pooling);
   const catalog = readCatalog(options.catalog);
   const backgrounds = await backgroundPhotos(catalog);
   const icons = conceptIcons();
   const concepts = conceptNames(icons);
   const views = [...catalogViews(catalog, backgrounds, options.seed), ...conceptViews(icons, concepts, backgrounds, options.seed, catalog.length)];
   const studentBase = studentManifest(base, path.basename(options.student), 1, options.studentSize);
-  return { options, base, studentBase, catalog, icons, concepts, views };
+  return { options, from, base, studentBase, catalog, icons, concepts, views };
+}
+
+/** Where the features a manifest reads are cached: one folder name per set of backbones and poolings. */
+function featureCachePrefix(setup: TrainingSetup, manifest: EmbeddingManifest): string {
+  const { cache, seed } = setup.options;
+  return path.join(cache, `${featuresName(manifest)}-seed${seed}`);
 }
 
 function cachePrefixes(setup: TrainingSetup) {
-  const { cache, seed } = setup.options;
-  const student = setup.studentBase.backbones[0]!;
-  return {
-    teacher: path.join(cache, `${setup.base.backbones.map((b) => `${b.name}@${b.input.width}`).join("+")}-seed${seed}`),
-    student: path.join(cache, `${student.name}@${student.input.width}-seed${seed}`),
-  };
+  return { teacher: featureCachePrefix(setup, setup.base), student: featureCachePrefix(setup, setup.studentBase) };
 }
 
 /** Features of views i with i % of === shard, for the teacher's and the student's backbones. */
@@ -259,13 +267,16 @@ async function trainTeacher(setup: TrainingSetup, sp: Split, joined: Float32Arra
   const { options, base } = setup;
   const { rows } = sp;
   const mean = meanOf(sp.train.map((i) => joined[i]!));
-  const basePost = await readPostprocess(options.from, base);
+  // `from`'s whitening, fitted on its own pooling, is still a fair start for another pooling of
+  // the same maps: every part is L2-normalized before it, and the head is trained from there.
+  const basePost = await readPostprocess(options.from, setup.from);
+  const startKey = modelKey(setup.from);
   const embedAll = (projection: Float32Array, only: number[]) => only.map((i) => project(joined[i]!, mean, projection, base.dim));
   const validateTeacher = (projection: Float32Array) => heldOutRecall(sp, embedAll(projection, sp.validation), embedAll(projection, sp.clean));
   const conceptsOf = (projection: Float32Array) => heldOutConcepts(sp, (only) => embedAll(projection, only));
   const before = heldOutRecall(sp, sp.validation.map((i) => project(joined[i]!, basePost.mean, basePost.projection, base.dim)), sp.clean.map((i) => project(joined[i]!, basePost.mean, basePost.projection, base.dim)));
   const conceptsBefore = heldOutConcepts(sp, (only) => only.map((i) => project(joined[i]!, basePost.mean, basePost.projection, base.dim)));
-  log(`teacher before training (${modelKey(base)}): held-out R@1 ${before.r1.toFixed(3)} R@10 ${before.r10.toFixed(3)} ${JSON.stringify(before.byKind)}`);
+  log(`teacher before training (${startKey}): held-out R@1 ${before.r1.toFixed(3)} R@10 ${before.r10.toFixed(3)} ${JSON.stringify(before.byKind)}`);
   log(conceptsBefore ? `  held-out concepts (another artist's drawing): R@1 ${conceptsBefore.r1.toFixed(3)} R@10 ${conceptsBefore.r10.toFixed(3)} ${JSON.stringify(conceptsBefore.byKind)}` : `  no icon themes installed (${ICON_THEMES.join(", ")}): no concept objective`);
 
   // A pin without a category teaches its identity only (index -1 is masked out of the loss).
@@ -309,7 +320,8 @@ async function trainTeacher(setup: TrainingSetup, sp: Split, joined: Float32Arra
       data: `${options.catalogSource} (${setup.catalog.length} images, ${categories.length} categories): clean shot, ${rows.filter((r) => r.view.kind === "camera" && r.view.concept === undefined).length / setup.catalog.length} phone-style composites on photos with crops around the object, a degraded copy; ${setup.icons.length} drawings of ${setup.concepts.length} concepts by ${themes.length} icon themes (${themes.join(", ")}): clean shot and a phone-style composite`,
       objectives: `normalized softmax over identities (catalog images and drawings; proxies) + 0.5 × normalized softmax over categories + ${options.conceptWeight} × normalized softmax over concepts drawn by several artists, scale 16`,
       ...(options.catalogNewest ? { catalogNewest: options.catalogNewest } : {}),
-      initialisedFrom: modelKey(base),
+      ...(options.pooling === "gem" ? { pooling: `GeM, power ${GEM_POWER}, in place of every spatial average` } : {}),
+      initialisedFrom: startKey,
       seed: options.seed,
       epochs: options.epochs,
       heldOut: HELD_OUT_RULE,
@@ -347,21 +359,39 @@ async function scoredModel(setup: TrainingSetup, dir: string, sp: Split, joined:
   } catch {
     return null;
   }
-  const { mean, projection } = await readPostprocess(dir, manifest);
-  if (mean.length !== joined[0]?.length) {
-    log(`${modelKey(manifest)} in ${path.relative(setup.options.root, dir)} reads other features: not compared`);
-    return null;
-  }
+  // A model reading other features (another pooling) is scored on its own features of the same views.
+  const own = sameFeatures(manifest, setup.base) ? joined : await heldOutFeatures(setup, manifest, sp, log);
   if (manifest.fitted?.heldOut !== HELD_OUT_RULE) {
     // Kept conservative: the current model keeps serving unless the new one beats it anyway.
     log(`${modelKey(manifest)} was trained with another held-out split: it has seen some of these held-out views, and the comparison favours it (--force writes the new version anyway)`);
   }
-  const embed = (only: number[]) => only.map((i) => project(joined[i]!, mean, projection, manifest.dim));
+  const { mean, projection } = await readPostprocess(dir, manifest);
+  const embed = (only: number[]) => only.map((i) => project(own[i]!, mean, projection, manifest.dim));
   const heldOut = heldOutRecall(sp, embed(sp.validation), embed(sp.clean));
   const concepts = heldOutConcepts(sp, embed);
   log(`${modelKey(manifest)} on the same held-out views: R@1 ${heldOut.r1.toFixed(3)} R@10 ${heldOut.r10.toFixed(3)} ${JSON.stringify(heldOut.byKind)}`);
   if (concepts) log(`  held-out concepts: R@1 ${concepts.r1.toFixed(3)} R@10 ${concepts.r10.toFixed(3)} ${JSON.stringify(concepts.byKind)}`);
   return { manifest, mean, projection, heldOut, score: heldOutScore(heldOut, concepts) };
+}
+
+/** `manifest`'s joined features of the held-out views and the gallery (rows of `sp`; others left empty). */
+async function heldOutFeatures(setup: TrainingSetup, manifest: EmbeddingManifest, sp: Split, log: (line: string) => void): Promise<Float32Array[]> {
+  const needed = [...new Set([...sp.validation, ...sp.clean, ...sp.conceptValidation])];
+  const prefix = featureCachePrefix(setup, manifest);
+  const cache = cachePart(prefix, featureDim(manifest), 0);
+  for (const [key, row] of readAllParts(prefix, featureDim(manifest)).entries()) if (!cache.get(key)) cache.set(key, row);
+  const extractor = await loadFeatureExtractor(manifest, setup.options.root);
+  log(`${modelKey(manifest)} reads other features: computing them for the ${needed.length} held-out and gallery views`);
+  const [raw] = await extractViews(needed.map((i) => sp.rows[i]!.view), [{ extractor, cache }], log);
+  extractor.dispose();
+  const dims = manifest.backbones.flatMap((b) => b.parts.map((p) => p.dim));
+  const out = new Array<Float32Array>(sp.rows.length).fill(new Float32Array(0));
+  needed.forEach((i, j) => {
+    const r = raw![j];
+    if (!r) throw new Error(`view ${sp.rows[i]!.view.key} failed to render for ${modelKey(manifest)}`);
+    out[i] = joinParts(splitParts(r, dims), manifest.postprocess.sqrt);
+  });
+  return out;
 }
 
 export async function trainAll(setup: TrainingSetup, log: (line: string) => void): Promise<void> {

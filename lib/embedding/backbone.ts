@@ -5,7 +5,7 @@
 import type * as tfc from "@tensorflow/tfjs-core";
 import type { GraphModel } from "@tensorflow/tfjs-converter";
 import type { RgbImage } from "@/lib/image/types";
-import type { BackboneSpec } from "./manifest";
+import { GEM_EPSILON, type BackboneSpec } from "./manifest";
 import { toModelInput } from "./preprocess";
 import type { ActivationMap } from "./saliency";
 
@@ -43,7 +43,12 @@ export class Backbone implements BackboneRunner {
       const nodes = [...spec.parts.map((p) => p.node), ...maps.map((m) => m.node)];
       const raw = this.model.execute(input, nodes);
       const list = Array.isArray(raw) ? raw : [raw];
-      const pooled = spec.parts.map((p, i) => (p.pool === "mean" ? tf.mean(list[i]!, [1, 2]) : list[i]!));
+      const pooled = spec.parts.map((p, i) => {
+        const map = list[i]!;
+        if (p.pool === "mean") return tf.mean(map, [1, 2]);
+        if (p.pool === "gem") return tf.pow(tf.mean(tf.pow(tf.maximum(map, GEM_EPSILON), p.power!), [1, 2]), 1 / p.power!);
+        return map;
+      });
       const summed = maps.map((_, i) => tf.sum(tf.abs(list[spec.parts.length + i]!), -1));
       return [...pooled, ...summed];
     });

@@ -23,4 +23,16 @@ describe("embedding manifest", () => {
     bad.queryViews.saliency = ["nowhere"];
     expect(() => parseManifest(bad)).toThrow(/unknown saliency map/);
   });
+
+  it("takes a GeM power with pool gem, and only there", () => {
+    const withPool = (part: Record<string, unknown>) => {
+      const m = structuredClone(shipped) as { backbones: Array<{ parts: Array<Record<string, unknown>> }> };
+      const parts = m.backbones[1]!.parts;
+      parts[0] = { ...parts[0], ...part };
+      return m;
+    };
+    expect(parseManifest(withPool({ pool: "gem", power: 3 })).backbones[1]!.parts[0]).toMatchObject({ pool: "gem", power: 3 });
+    expect(() => parseManifest(withPool({ pool: "gem" }))).toThrow(/takes a power, and only it does/);
+    expect(() => parseManifest(withPool({ pool: "mean", power: 3 }))).toThrow(/takes a power, and only it does/);
+  });
 });

@@ -20,12 +20,22 @@ export const PartSpec = z
   .object({
     name: z.string().min(1),
     node: z.string().min(1),
-    /** "mean": global average over the spatial axes of an NHWC map; "none": already [N, C]. */
-    pool: z.enum(["mean", "none"]),
+    /**
+     * Over the spatial axes of an NHWC map: "mean", the global average; "gem", the generalized
+     * mean (mean of x^power)^(1/power) of the map clamped at 0, which leans towards the strongest
+     * activations as power grows (1 is the mean, ∞ the max). "none": the output is already [N, C].
+     */
+    pool: z.enum(["mean", "gem", "none"]),
+    /** GeM's exponent; only with pool "gem". */
+    power: z.number().min(1).max(16).optional(),
     dim: z.number().int().positive(),
   })
-  .strict();
+  .strict()
+  .refine((p) => (p.pool === "gem") === (p.power !== undefined), { message: 'pool "gem" takes a power, and only it does', path: ["power"] });
 export type PartSpec = z.infer<typeof PartSpec>;
+
+/** GeM's clamp: hard-swish maps go slightly negative, and x^(1/p) needs x ≥ 0. */
+export const GEM_EPSILON = 1e-6;
 
 /** A little-endian float32 file beside the manifest. */
 const Float32File = z

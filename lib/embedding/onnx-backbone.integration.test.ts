@@ -144,6 +144,19 @@ describe("OnnxBackbone checks the model against its manifest", () => {
     expect(() => poolPart(t, { name: "p", node: "x", pool: "none", dim: 4 }, "nchw", "tiny/p")).toThrow(/expected 4 values per image, got 24/);
   });
 
+  it("pools a map by GeM, clamping it at 0, in either layout", () => {
+    // One image, 2 channels over a 2 × 2 map: channel 0 holds 1, 2, 3, −1 (clamped to 0); channel 1 holds 2 everywhere.
+    const nchw = { data: Float32Array.of(1, 2, 3, -1, 2, 2, 2, 2), dims: [1, 2, 2, 2] };
+    const nhwc = { data: Float32Array.of(1, 2, 2, 2, 3, 2, -1, 2), dims: [1, 2, 2, 2] };
+    const gem = { name: "p", node: "x", pool: "gem" as const, power: 3, dim: 2 };
+    for (const [t, layout] of [[nchw, "nchw"], [nhwc, "nhwc"]] as const) {
+      const [pooled] = poolPart(t, gem, layout, "tiny/p");
+      expect(pooled![0]).toBeCloseTo(Math.cbrt((1 + 8 + 27) / 4), 5);
+      expect(pooled![1]).toBeCloseTo(2, 5);
+      expect(poolPart(t, { ...gem, pool: "mean", power: undefined }, layout, "tiny/p")[0]![0]).toBeCloseTo(5 / 4, 5);
+    }
+  });
+
   it("allows nchw only for onnx backbones", () => {
     expect(() => spec("nchw", { format: "tfjs-graph" })).toThrow(/needs format .*onnx/);
   });

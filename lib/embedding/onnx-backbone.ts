@@ -5,7 +5,7 @@ import "server-only";
 // backbones, so the manifest's head and the evaluation apply unchanged.
 import type { RgbImage } from "@/lib/image/types";
 import type { BackboneOutput, BackboneRunner } from "./backbone";
-import { serverModelFile, type BackboneSpec, type PartSpec } from "./manifest";
+import { GEM_EPSILON, serverModelFile, type BackboneSpec, type PartSpec } from "./manifest";
 import { createOnnxSession, type DenseTensor, type OnnxSession } from "./onnx-session";
 import { toModelInput } from "./preprocess";
 import type { ActivationMap } from "./saliency";
@@ -32,7 +32,7 @@ function mapShape(t: DenseTensor, layout: Layout, where: string): { n: number; c
   return layout === "nchw" ? { n, c: a, h: b, w: d } : { n, h: a, w: b, c: d };
 }
 
-/** One vector per image: the spatial mean of a map ("mean"), or the output as it is ("none"). */
+/** One vector per image: a map pooled over its spatial axes ("mean", "gem"), or the output as it is ("none"). */
 export function poolPart(t: DenseTensor, part: PartSpec, layout: Layout, where: string): Float32Array[] {
   const n = t.dims[0] ?? 0;
   if (part.pool === "none") {
@@ -48,10 +48,15 @@ export function poolPart(t: DenseTensor, part: PartSpec, layout: Layout, where: 
     const base = b * plane * c;
     // Element (ch, p) of image b sits at base + ch·plane + p (NCHW) or base + p·c + ch (NHWC).
     const [chStride, pStride] = layout === "nchw" ? [plane, 1] : [1, c];
+    const power = part.pool === "gem" ? part.power! : 1;
     for (let ch = 0; ch < c; ch++) {
       let s = 0;
-      for (let p = 0; p < plane; p++) s += t.data[base + ch * chStride + p * pStride]!;
-      out[ch] = s / plane;
+      if (power === 1) {
+        for (let p = 0; p < plane; p++) s += t.data[base + ch * chStride + p * pStride]!;
+      } else {
+        for (let p = 0; p < plane; p++) s += Math.max(t.data[base + ch * chStride + p * pStride]!, GEM_EPSILON) ** power;
+      }
+      out[ch] = power === 1 ? s / plane : (s / plane) ** (1 / power);
     }
     return out;
   });
@@ -78,7 +83,7 @@ const known = (d: number | string | undefined): d is number => typeof d === "num
 
 /** A part's size as the file states it: the channel axis of a map, or all of a vector; else undefined. */
 function statedDim(shape: ReadonlyArray<number | string>, part: PartSpec, cAxis: number): number | undefined {
-  if (part.pool === "mean") return known(shape[cAxis]) ? shape[cAxis] : undefined;
+  if (part.pool !== "none") return known(shape[cAxis]) ? shape[cAxis] : undefined;
   const rest = shape.slice(1);
   return rest.length > 0 && rest.every(known) ? rest.reduce((a, b) => a * b, 1) : undefined;
 }
@@ -109,7 +114,7 @@ function checkSignature(spec: BackboneSpec, file: string, session: OnnxSession, 
       throw new Error(`${where}: ${what} reads output "${node}", which the model lacks; outputs: ${session.outputNames.join(", ")}`);
     }
     const shape = shapes.get(node) ?? [];
-    const rank4 = !part || part.pool === "mean";
+    const rank4 = !part || part.pool !== "none";
     if (rank4 && shape.length > 0 && shape.length !== 4) {
       throw new Error(`${where}: ${what} needs a rank-4 map, output "${node}" is [${shape.join(", ")}]`);
     }

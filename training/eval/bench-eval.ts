@@ -13,6 +13,7 @@ import { centreAndProject, joinParts, type Postprocess } from "@/lib/embedding/p
 import { dot, l2NormalizeInPlace } from "@/lib/embedding/vectors";
 import { cropRgb } from "@/lib/image/box";
 import { FeatureCache, concatParts, splitParts } from "./feature-cache";
+import { featuresName } from "../feature-store";
 import { decodeFile } from "./images";
 import { int8Code, int8Cosine, meanAp10, recallAt, topKByBestView, type RankedQuery } from "./retrieval-metrics";
 
@@ -22,9 +23,9 @@ interface QueryItem { file: string; group: string; variant: "clean" | "camera" }
 const readJsonl = <T>(file: string): T[] =>
   readFileSync(file, "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as T);
 
-/** Cache files are named by the backbones and their input sizes, so models sharing them share features. */
+/** Cache files are named by the features read, so models sharing them share features. */
 function cacheName(manifest: EmbeddingManifest, data: string): string {
-  return `bench-${manifest.backbones.map((b) => `${b.name}@${b.input.width}`).join("+")}-${path.basename(data)}`;
+  return `bench-${featuresName(manifest)}-${path.basename(data)}`;
 }
 
 interface BenchRows {
