@@ -54,7 +54,11 @@ export function poolPart(t: DenseTensor, part: PartSpec, layout: Layout, where: 
       if (power === 1) {
         for (let p = 0; p < plane; p++) s += t.data[base + ch * chStride + p * pStride]!;
       } else {
-        for (let p = 0; p < plane; p++) s += Math.max(t.data[base + ch * chStride + p * pStride]!, GEM_EPSILON) ** power;
+        // x ** 3 through Math.pow costs about 20× a product here, and 3 is the usual power.
+        for (let p = 0; p < plane; p++) {
+          const x = Math.max(t.data[base + ch * chStride + p * pStride]!, GEM_EPSILON);
+          s += power === 3 ? x * x * x : x ** power;
+        }
       }
       out[ch] = power === 1 ? s / plane : (s / plane) ** (1 / power);
     }
