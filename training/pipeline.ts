@@ -404,16 +404,13 @@ export async function trainAll(setup: TrainingSetup, log: (line: string) => void
 
   const teacherDims = base.backbones.flatMap((b) => b.parts.map((p) => p.dim));
   const joined = rows.map((r) => joinParts(splitParts(r.teacher, teacherDims), base.postprocess.sqrt));
-  // --student-only: the teacher already in --out, scored on the same held-out views.
-  // --student-only distils from these features, so the teacher must read them too.
+  // --student-only: the teacher already in --out, scored on the same held-out views. The student
+  // distils from these features, so that teacher must read them too.
   const current = options.studentOnly ? await readManifest(options.out).catch(() => null) : null;
   if (options.studentOnly && !(current && sameFeatures(current, base))) throw new Error(`--student-only needs a teacher in ${options.out} that reads these features (--pooling ${options.pooling})`);
   const teacher = options.studentOnly ? await scoredModel(setup, options.out, sp, joined, log) : await trainTeacher(setup, sp, joined, tf, rand, log);
-  if (!teacher) {
-    // No new teacher: the current student still lives in the current teacher's space.
-    if (options.studentOnly) throw new Error(`--student-only needs a teacher in ${options.out} that reads these features`);
-    return;
-  }
+  // No new teacher: the current student still lives in the current teacher's space.
+  if (!teacher) return;
   const { mean, projection: teacherProjection, heldOut: after, manifest: teacherManifest } = teacher;
 
   // Student: its own backbone features → the teacher's vectors of the same views.
