@@ -63,6 +63,9 @@ export async function backboneGrid(onnx: OnnxSession, inputNode: string, node: s
   return { cells: map.data, height, width, depth };
 }
 
+/** How many of the localizer's likeliest objects a whole photo is searched by (lib/server/search.ts). */
+export const PHOTO_OBJECTS = 2;
+
 export class ObjectLocalizer {
   private readonly mean: Float32Array;
   private readonly matrix: Float32Array;

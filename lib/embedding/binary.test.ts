@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hamming, nearestCodes, signAgreement, signCode } from "./binary";
+import { hamming, nearestCodes, signAgreement, signCode, queryTable, tableDot } from "./binary";
 
 describe("binary codes", () => {
   it("packs sign bits with dimension i at bit i & 7 of byte i >> 3", () => {
@@ -23,5 +23,20 @@ describe("binary codes", () => {
 
   it("refuses codes of the wrong width", () => {
     expect(() => nearestCodes(Uint8Array.from([1, 2]), Uint8Array.from([1, 2, 3]), 1)).toThrow(RangeError);
+  });
+});
+
+describe("queryTable and tableDot", () => {
+  it("give the float query's dot product with each code's ±1 vector", () => {
+    // 20 dimensions: the last byte is partly padding, which must count for nothing.
+    const query = Float32Array.from({ length: 20 }, (_, i) => Math.sin(i * 1.7) * (i + 1));
+    const others = [0, 1, 2].map((s) => Float32Array.from({ length: 20 }, (_, i) => Math.cos(i * (s + 0.3))));
+    const codes = new Uint8Array(others.length * 3);
+    others.forEach((o, i) => codes.set(signCode(o), i * 3));
+    const table = queryTable(query);
+    others.forEach((o, i) => {
+      const expected = query.reduce((s, q, d) => s + q * (o[d]! > 0 ? 1 : -1), 0);
+      expect(tableDot(table, codes, i * 3, 3)).toBeCloseTo(expected, 4);
+    });
   });
 });

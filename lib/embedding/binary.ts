@@ -47,3 +47,33 @@ export function nearestCodes(query: Uint8Array, codes: Uint8Array, k: number): n
   for (let i = 0; i < n; i++) order[counts[distances[i]!]!++] = i;
   return Array.from(order.subarray(0, Math.min(k, n)));
 }
+
+/**
+ * A float query's lookup table against sign codes: for each code byte and each of its 256
+ * values, Σ ±query over the byte's 8 dimensions (+ where the bit is set). Built once per query,
+ * it makes `tableDot` as cheap as a Hamming distance, while the query keeps its magnitudes:
+ * asymmetric distance, as in product quantization (Jégou et al.).
+ */
+export function queryTable(query: Float32Array): Float32Array {
+  const bytes = Math.ceil(query.length / 8);
+  const table = new Float32Array(bytes * 256);
+  for (let j = 0; j < bytes; j++) {
+    const row = j * 256;
+    for (let value = 0; value < 256; value++) {
+      let sum = 0;
+      for (let bit = 0; bit < 8; bit++) {
+        const q = query[j * 8 + bit] ?? 0;
+        sum += value & (1 << bit) ? q : -q;
+      }
+      table[row + value] = sum;
+    }
+  }
+  return table;
+}
+
+/** The query's dot product with the ±1 vector of the code at `offset` (`table` from queryTable). */
+export function tableDot(table: Float32Array, codes: Uint8Array, offset: number, bytes: number): number {
+  let sum = 0;
+  for (let j = 0; j < bytes; j++) sum += table[j * 256 + codes[offset + j]!]!;
+  return sum;
+}

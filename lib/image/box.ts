@@ -4,6 +4,9 @@
 import type { Box } from "@/lib/contracts";
 import type { RgbImage } from "./types";
 
+/** Below this many pixels on a side, a region holds too little to search. */
+export const MIN_REGION_SIDE = 16;
+
 export interface PixelRect {
   readonly left: number;
   readonly top: number;

@@ -8,5 +8,5 @@ export { ImageStore, isSha256, type StoredImageFile } from "./store";
 export { IMAGE_VARIANTS, type ImageVariant, type RenditionEncoding } from "./renditions";
 export { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "./limits";
 export { CONTENT_TYPES, sniffImageFormat, type ImageFormat } from "./format";
-export { boxToPixelRect, cropBox, cropRgb, type PixelRect } from "./box";
+export { MIN_REGION_SIDE, boxToPixelRect, cropBox, cropRgb, type PixelRect } from "./box";
 export type { RgbImage } from "./types";

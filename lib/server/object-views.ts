@@ -3,7 +3,7 @@ import "server-only";
 // class-agnostic localizer finds, each cut with context from the picture as regionSource
 // decodes it, for Shop the Look to match to products.
 import { withMargin, type Detection } from "@/lib/detect";
-import { boxToPixelRect, cropRgb, type RgbImage } from "@/lib/image";
+import { MIN_REGION_SIDE, boxToPixelRect, cropRgb, type RgbImage } from "@/lib/image";
 import { serverContext } from "./context";
 
 /**
@@ -12,8 +12,6 @@ import { serverContext } from "./context";
  * 33% at 0 to 37% at 0.08 and 51% at 0.35.
  */
 const CROP_MARGIN = 0.35;
-/** Below this many pixels on a side a crop holds too little to search. */
-const MIN_CROP_SIDE = 16;
 
 export interface ObjectCrop {
   detection: Detection;
@@ -23,7 +21,7 @@ export interface ObjectCrop {
 /** The crop a proposal is embedded from: its box with context, or null when too small to search. */
 function objectCrop(source: RgbImage, detection: Detection): RgbImage | null {
   const rect = boxToPixelRect(withMargin(detection.box, CROP_MARGIN), source.width, source.height);
-  if (rect.width < MIN_CROP_SIDE || rect.height < MIN_CROP_SIDE) return null;
+  if (rect.width < MIN_REGION_SIDE || rect.height < MIN_REGION_SIDE) return null;
   return cropRgb(source, rect);
 }
 

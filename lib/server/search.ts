@@ -15,7 +15,8 @@ import type {
 import { dot, float32FromBytes, l2NormalizeInPlace, scoreOf } from "@/lib/embedding/vectors";
 import { AppError } from "@/lib/errors";
 import { isProductShot } from "@/lib/detect/plain-background";
-import { cropBox, validateImage, type ValidatedImage } from "@/lib/image";
+import { MIN_REGION_SIDE, cropBox, validateImage, type ValidatedImage } from "@/lib/image";
+import { PHOTO_OBJECTS } from "@/lib/detect/localizer";
 import { catalogPixels, regionSource } from "./catalog-pixels";
 import { serverContext } from "./context";
 import { withServingModel } from "./image-models";
@@ -24,10 +25,6 @@ import { getPinRecord, toPin } from "./pins";
 import { fuseRankings } from "./rank-fusion";
 import type { Hit } from "./vectors";
 
-/** Below this many pixels on a side, a cropped region holds too little to search. */
-const MIN_REGION_SIDE = 16;
-/** How many of the localizer's likeliest objects a whole picture is searched by. */
-const OBJECT_VIEWS = 2;
 
 function toResults(hits: Hit[]): Result[] {
   return hits.map(({ record, similarity }) => ({
@@ -87,7 +84,7 @@ async function wholePictureQuery({ embedder, vectors }: LoadedModel, image: Vali
   // The localizer (a network of its own) runs while the picture's own views are embedded.
   const source = await regionSource(image);
   const [objects, own] = await Promise.all([
-    (await serverContext()).localizer().then((localizer) => localizer.locate(source, OBJECT_VIEWS)),
+    (await serverContext()).localizer().then((localizer) => localizer.locate(source, PHOTO_OBJECTS)),
     embedder.embedQuery(picture),
   ]);
   const crops = objects.map((o) => ({ box: o.box, crop: cropBox(source, o.box) })).filter(({ crop }) => crop.width >= MIN_REGION_SIDE && crop.height >= MIN_REGION_SIDE);

@@ -5,13 +5,16 @@ import "server-only";
 // against the teacher's gallery (compatibility); model time per image.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { hamming, nearestCodes, signCode } from "@/lib/embedding/binary";
+import { hamming, nearestCodes, queryTable, signCode, tableDot } from "@/lib/embedding/binary";
 import type { EmbeddingManifest } from "@/lib/embedding/manifest";
 import { loadFeatureExtractor, loadManifestEmbedder, type FeatureExtractor } from "@/lib/embedding/manifest-embedder";
 import { readManifest, readPostprocess } from "@/lib/embedding/model-files";
 import { centreAndProject, joinParts, type Postprocess } from "@/lib/embedding/postprocess";
 import { dot, l2NormalizeInPlace } from "@/lib/embedding/vectors";
-import { cropRgb } from "@/lib/image/box";
+import { ObjectLocalizer, PHOTO_OBJECTS } from "@/lib/detect/localizer";
+import { isProductShot } from "@/lib/detect/plain-background";
+import { MIN_REGION_SIDE, cropBox, cropRgb } from "@/lib/image/box";
+import type { RgbImage } from "@/lib/image/types";
 import { FeatureCache, concatParts, splitParts } from "./feature-cache";
 import { featuresName } from "../feature-store";
 import { decodeFile } from "./images";
@@ -32,11 +35,17 @@ interface BenchRows {
   gallery: GalleryItem[];
   queries: QueryItem[];
   galleryRows: Float32Array[];
-  /** Per query: raw rows by view name ("full" and each saliency map of the manifest's query views). */
+  /**
+   * Per query: raw rows by view name: "full" and each saliency map of the manifest's query views,
+   * and the same under "object1/", "object2/" for the localizer's objects in a photo.
+   */
   queryViews: Map<string, Float32Array>[];
 }
 
-/** Raw rows for the gallery (one view) and the queries (the full frame and each saliency crop). */
+/** A picture's own view names, under `prefix`: the whole and its saliency crops. */
+const ownNames = (saliency: readonly string[], prefix = "") => ["full", ...saliency].map((n) => prefix + n);
+
+/** Raw rows for the gallery (one view) and the queries (their own views and their objects' views). */
 async function benchFeatures(manifest: EmbeddingManifest, root: string, data: string, cache: FeatureCache): Promise<BenchRows> {
   const gallery = readJsonl<GalleryItem>(path.join(data, "gallery.jsonl"));
   const queries = readJsonl<QueryItem>(path.join(data, "queries.jsonl"));
@@ -58,20 +67,33 @@ async function benchFeatures(manifest: EmbeddingManifest, root: string, data: st
     for (const g of chunk) galleryRows.push(cache.get(`g:${g.file}`)!);
   }
   const names = manifest.queryViews.saliency;
+  let localizer: ObjectLocalizer | undefined;
   const queryViews: Map<string, Float32Array>[] = [];
   for (const [i, q] of queries.entries()) {
-    const have = (name: string) => cache.get(`q:${q.file}#${name}`) ?? cache.get(`q:${q.file}#${name}:none`);
-    if (!have("full") || names.some((n) => !have(n))) {
+    const key = (name: string) => `q:${q.file}#${name}`;
+    const have = (name: string) => cache.get(key(name)) ?? cache.get(`${key(name)}:none`);
+    // Like the server's own views of a picture: the whole and its saliency crops.
+    const ownViews = async (image: RgbImage, prefix: string) => {
       const ex = await need();
-      const image = await decodeFile(path.join(data, q.file));
       const [full] = await ex.features([image], true);
-      cache.set(`q:${q.file}#full`, concatParts(full!.parts));
+      cache.set(key(`${prefix}full`), concatParts(full!.parts));
       for (const name of names) {
-        if (have(name)) continue;
         const [rect] = ex.viewRects(image, full!.maps, [name]);
         // A map with no hot blob gives no view; remember that too.
-        if (!rect) cache.set(`q:${q.file}#${name}:none`, new Float32Array(cache.width));
-        else cache.set(`q:${q.file}#${name}`, concatParts((await ex.features([cropRgb(image, rect)]))[0]!.parts));
+        if (!rect) cache.set(`${key(prefix + name)}:none`, new Float32Array(cache.width));
+        else cache.set(key(prefix + name), concatParts((await ex.features([cropRgb(image, rect)]))[0]!.parts));
+      }
+    };
+    if (serverViews(manifest).some((n) => !have(n))) {
+      const image = await decodeFile(path.join(data, q.file));
+      await ownViews(image, "");
+      // A photo adds the objects the localizer finds in it (lib/server/search.ts); a product shot does not.
+      const objects = isProductShot(image) ? [] : await (localizer ??= await ObjectLocalizer.load(root)).locate(image, PHOTO_OBJECTS);
+      for (const [k, prefix] of objectPrefixes.entries()) {
+        const box = objects[k]?.box;
+        const crop = box ? cropBox(image, box) : null;
+        if (crop && crop.width >= MIN_REGION_SIDE && crop.height >= MIN_REGION_SIDE) await ownViews(crop, prefix);
+        else for (const n of ownNames(names, prefix)) cache.set(`${key(n)}:none`, new Float32Array(cache.width));
       }
       if (i % 50 === 0) {
         console.log(`queries ${i}/${queries.length}`);
@@ -79,12 +101,13 @@ async function benchFeatures(manifest: EmbeddingManifest, root: string, data: st
       }
     }
     const views = new Map<string, Float32Array>();
-    for (const name of ["full", ...names]) {
-      const row = cache.get(`q:${q.file}#${name}`);
+    for (const name of serverViews(manifest)) {
+      const row = cache.get(key(name));
       if (row) views.set(name, row);
     }
     queryViews.push(views);
   }
+  localizer?.dispose();
   cache.save();
   extractor?.dispose();
   return { gallery, queries, galleryRows, queryViews };
@@ -156,12 +179,44 @@ function byCodes(gallery: Float32Array[], shortList: number | null): Ranker {
   };
 }
 
-/** Query views to compare: the full frame alone, with each saliency crop, and with all of them. */
+/** 1-bit codes searched by the float query's views (asymmetric: the query is not binarized). */
+function byAsymmetricCodes(gallery: Float32Array[]): Ranker {
+  const width = signCode(gallery[0]!).length;
+  const codes = new Uint8Array(gallery.length * width);
+  gallery.forEach((g, i) => codes.set(signCode(g), i * width));
+  return (views) => {
+    const tables = views.map(queryTable);
+    return topKByBestView(views.length, gallery.length, (v, r) => tableDot(tables[v]!, codes, r * width, width), 10);
+  };
+}
+
+/**
+ * Query views to compare: the full frame alone, with each saliency crop, with all of them, then
+ * with the localizer's object crops, and with each object's own saliency crops too (the server's
+ * whole-picture query).
+ */
 function viewSets(manifest: EmbeddingManifest): string[][] {
   const names = manifest.queryViews.saliency;
+  const own = ownNames(names);
   const sets = [["full"], ...names.map((n) => ["full", n])];
-  if (names.length > 1) sets.push(["full", ...names]);
+  if (names.length > 1) sets.push(own);
+  sets.push([...own, ...objectPrefixes.map((o) => `${o}full`)], serverViews(manifest));
   return sets;
+}
+
+const objectPrefixes = Array.from({ length: PHOTO_OBJECTS }, (_, k) => `object${k + 1}/`);
+
+/** Every view the server searches a picture by: its own, and its objects' own. */
+function serverViews(manifest: EmbeddingManifest): string[] {
+  const names = manifest.queryViews.saliency;
+  return [...ownNames(names), ...objectPrefixes.flatMap((o) => ownNames(names, o))];
+}
+
+/** "full + block11-rel + objects: full + block11-rel" for the objects' views, whatever their count. */
+function viewsLabel(views: readonly string[]): string {
+  const own = views.filter((v) => !v.includes("/"));
+  const objects = [...new Set(views.filter((v) => v.includes("/")).map((v) => v.split("/")[1]!))];
+  return objects.length === 0 ? own.join(" + ") : `${own.join(" + ")} + objects: ${objects.join(" + ")}`;
 }
 
 function pick(views: Map<string, Float32Array>, names: string[], encode: Encode): Float32Array[] {
@@ -174,10 +229,9 @@ export async function evaluateBench(modelDir: string, root: string, data: string
   const cache = new FeatureCache(path.join(cacheDir, cacheName(manifest, data)), post.mean.length);
   const bench = await benchFeatures(manifest, root, data, cache);
   const rows: EvalRow[] = [];
-  const shipped = manifest.queryViews.saliency;
-  const allViews = ["full", ...shipped];
+  const allViews = serverViews(manifest);
   const row = (embedding: string, views: string[], dim: number, r: ReturnType<typeof evaluate>) =>
-    rows.push({ embedding, views: views.join(" + "), dim, ...r });
+    rows.push({ embedding, views: viewsLabel(views), dim, ...r });
 
   for (const enc of backboneEncoders(manifest, post)) {
     const gallery = bench.galleryRows.map(enc.encode);
@@ -198,6 +252,7 @@ export async function evaluateBench(modelDir: string, root: string, data: string
     return topKByBestView(views.length, gallery.length, (v, r) => int8Cosine(q8[v]!, g8[r]!), 10);
   }));
   row(`${name} 1-bit codes`, allViews, post.dim, evaluate(bench, queries, byCodes(gallery, null)));
+  row(`${name} 1-bit codes, float query`, allViews, post.dim, evaluate(bench, queries, byAsymmetricCodes(gallery)));
   for (const shortList of [50, 100, 200]) {
     row(`${name} 1-bit top-${shortList} → float rescoring`, allViews, post.dim, evaluate(bench, queries, byCodes(gallery, shortList)));
   }
@@ -216,11 +271,14 @@ async function studentRows(studentDir: string, root: string, data: string, cache
   const out: EvalRow[] = [];
   for (const views of viewSets(manifest)) {
     const r = evaluate(teacherBench, bench.queryViews.map((q) => pick(q, views, encode)), byCosine(teacherGallery));
-    out.push({ embedding: name, views: views.join(" + "), dim: post.dim, ...r });
+    out.push({ embedding: name, views: viewsLabel(views), dim: post.dim, ...r });
   }
-  const all = ["full", ...manifest.queryViews.saliency];
+  // The device searches by the picture's own views.
+  const all = ownNames(manifest.queryViews.saliency);
   const codes = evaluate(teacherBench, bench.queryViews.map((q) => pick(q, all, encode)), byCodes(teacherGallery, null));
-  out.push({ embedding: `${name}, 1-bit codes (on-device index)`, views: all.join(" + "), dim: post.dim, ...codes });
+  out.push({ embedding: `${name}, 1-bit codes, Hamming`, views: viewsLabel(all), dim: post.dim, ...codes });
+  const asymmetric = evaluate(teacherBench, bench.queryViews.map((q) => pick(q, all, encode)), byAsymmetricCodes(teacherGallery));
+  out.push({ embedding: `${name}, 1-bit codes, float query (on-device index)`, views: viewsLabel(all), dim: post.dim, ...asymmetric });
   return out;
 }
 
