@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseManifest } from "@/lib/embedding/manifest";
 import { readManifest } from "@/lib/embedding/model-files";
 import { GEM_POWER, poolingTag, sameFeatures, withPooling } from "./pooling";
 
@@ -25,6 +26,8 @@ describe("withPooling", () => {
     expect(sameFeatures(baseline, structuredClone(baseline))).toBe(true);
     expect(sameFeatures(baseline, gem)).toBe(false);
     expect(sameFeatures(gem, { ...gem, id: "another", version: 9 })).toBe(true);
+    // As read from disk, where the schema orders each part's keys: the shipped GeM teacher.
+    expect(sameFeatures(parseManifest(JSON.parse(JSON.stringify(gem))), gem)).toBe(true);
     expect(gem.backbones.map((b) => poolingTag(b.parts))).toEqual(["", `-gem${GEM_POWER}`]);
     expect(baseline.backbones.map((b) => poolingTag(b.parts))).toEqual(["", ""]);
   });

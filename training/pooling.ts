@@ -22,9 +22,19 @@ export function withPooling(manifest: EmbeddingManifest, pooling: Pooling): Embe
   return { ...manifest, backbones: manifest.backbones.map((b) => ({ ...b, parts: b.parts.map(gemPart) })) };
 }
 
-/** Whether two manifests read the same features: the same networks, inputs and parts. */
+/**
+ * Whether two manifests read the same features: the same networks, inputs and parts. Field by
+ * field, so a manifest read from disk (its keys in the schema's order) matches one built here.
+ */
 export function sameFeatures(a: EmbeddingManifest, b: EmbeddingManifest): boolean {
-  const features = (m: EmbeddingManifest) => JSON.stringify(m.backbones.map((bb) => ({ name: bb.name, input: bb.input, parts: bb.parts })));
+  const features = (m: EmbeddingManifest) =>
+    JSON.stringify(
+      m.backbones.map(({ name, input, parts }) => ({
+        name,
+        input: [input.width, input.height, input.mean, input.std],
+        parts: parts.map((p) => [p.name, p.node, p.pool, p.power ?? null, p.dim]),
+      })),
+    );
   return features(a) === features(b);
 }
 
