@@ -42,10 +42,15 @@ class SourcedResults {
     return this.page.getByTestId(this.testId);
   }
 
+  /** The answer from `source`, optionally only the one for a box drawn on the picture (or for all of it). */
+  answer(source: ResultSource, region?: "box" | "whole"): Locator {
+    const scope = region ? `[data-region="${region}"]` : "";
+    return this.page.locator(`[data-testid="${this.testId}"][data-source="${source}"]${scope}`);
+  }
+
   /** Results from `source`, optionally only those for a box drawn on the picture (or for all of it). */
   from(source: ResultSource, region?: "box" | "whole"): PinGrid {
-    const scope = region ? `[data-region="${region}"]` : "";
-    return new PinGrid(this.page.locator(`[data-testid="${this.testId}"][data-source="${source}"]${scope} [data-testid="result-grid"]`));
+    return new PinGrid(this.answer(source, region).getByTestId("result-grid"));
   }
 }
 

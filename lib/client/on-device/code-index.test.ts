@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Pin } from "@/lib/contracts";
 import { signCode } from "@/lib/embedding/binary";
-import { CodeIndex, hammingScore } from "./code-index";
+import { CodeIndex, hammingScore, tableScore } from "./code-index";
 
 function pin(id: string): Pin {
   return {
@@ -35,6 +35,15 @@ describe("hammingScore", () => {
   });
 });
 
+describe("tableScore", () => {
+  it("maps a query's product with a ±1 code to an estimated cosine, clamped to 0–1", () => {
+    expect(tableScore(0, 256)).toBe(0);
+    expect(tableScore(-3, 256)).toBe(0);
+    expect(tableScore(4, 256)).toBeCloseTo((4 * Math.sqrt(Math.PI / 2)) / 16, 9);
+    expect(tableScore(100, 256)).toBe(1);
+  });
+});
+
 describe("CodeIndex", () => {
   const entries = [
     { id: "a", bits: 0b0000_0000_0000_0000 },
@@ -49,19 +58,32 @@ describe("CodeIndex", () => {
     return idx;
   }
 
-  it("grows past its first capacity and ranks by Hamming distance", () => {
+  it("grows past its first capacity and ranks by the query's product with each code", () => {
     const idx = index();
     expect(idx.size).toBe(4);
+    // Against a ±0.25 query, a code differing in d of 16 signs scores (16 − 2d) × 0.25.
     const { results } = idx.search([vector(0b1)], 3);
     expect(results.map((r) => r.id)).toEqual(["a", "b", "c"]);
-    expect(results[0]!.score).toBeCloseTo(Math.cos(Math.PI / 16), 9);
+    expect(results.map((r) => r.score)).toEqual([3.5, 3, -0.5].map((p) => tableScore(p, 16)));
   });
 
   it("scores a pin by its best view", () => {
     const { results } = index().search([vector(0b0000_0000_0000_0011), vector(0b1111_1111_1111_1111)], 2);
     expect(results.map((r) => r.id)).toEqual(["d", "b"]);
-    expect(results[0]!.score).toBe(1);
-    expect(results[1]!.score).toBeCloseTo(Math.cos(Math.PI / 16), 9);
+    expect(results.map((r) => r.score)).toEqual([tableScore(4, 16), tableScore(3.5, 16)]);
+  });
+
+  it("keeps the query's magnitudes: one strong dimension outweighs two weak ones", () => {
+    // The query is +3 on dimension 0 and +0.5 elsewhere. "one" differs from it in that strong
+    // sign only, "two" in two weak ones: fewer differing bits, yet the worse match.
+    const query = Float32Array.from({ length: 16 }, (_, i) => (i === 0 ? 3 : 0.5));
+    const norm = Math.hypot(...query);
+    const idx = new CodeIndex("teacher@1", 16);
+    idx.add([
+      { code: signCode(vector(0xfffe)), pin: pin("one") },
+      { code: signCode(vector(0xfff9)), pin: pin("two") },
+    ]);
+    expect(idx.search([query.map((x) => x / norm)], 2).results.map((r) => r.id)).toEqual(["two", "one"]);
   });
 
   it("replaces a pin added twice instead of listing it twice", () => {

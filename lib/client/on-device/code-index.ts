@@ -1,8 +1,9 @@
 // The on-device index: the catalog's sign-bit codes in one growing typed array, with the pins
-// beside them, searched by Hamming distance. A query has several views (the frame and its
-// saliency crops); a pin is scored by its best view, as the server scores float vectors.
+// beside them. A query's views (the frame and its saliency crops) stay float and are scored
+// against the codes (asymmetric distance); a pin is scored by its best view, as the server
+// scores float vectors.
 import type { Pin, Result } from "@/lib/contracts";
-import { hamming, nearestCodes, signCode } from "@/lib/embedding/binary";
+import { hamming, nearestCodes, queryTable, tableDot } from "@/lib/embedding/binary";
 import { MAX_INTERESTS, interestsOf, mergeInterests } from "@/lib/embedding/interests";
 import { scoreOf } from "@/lib/embedding/vectors";
 
@@ -15,6 +16,18 @@ import { scoreOf } from "@/lib/embedding/vectors";
 export function hammingScore(distance: number, bits: number): number {
   if (bits <= 0) return 0;
   return scoreOf(hammingCosine(distance, bits));
+}
+
+/**
+ * A float query's dot product with a code's ±1 vector → the API's 0–1 score. For a whitened unit
+ * vector g of `bits` dimensions, q·sign(g) ≈ cos(q, g)·√bits·√(2/π) (each |gᵢ| averages
+ * √(2/(π·bits))), so the cosine estimate is the product × √(π/2) / √bits; measured on the
+ * benchmark's gallery it runs about 0.01 under the true cosine from 0.2 to 0.6, where the
+ * relevance cut-off lies, so device and server scores share the cut-off.
+ */
+export function tableScore(product: number, bits: number): number {
+  if (bits <= 0) return 0;
+  return scoreOf((product * Math.sqrt(Math.PI / 2)) / Math.sqrt(bits));
 }
 
 /** The cosine that a Hamming distance between sign codes estimates (see hammingScore). */
@@ -83,29 +96,30 @@ export class CodeIndex {
     }
   }
 
-  /** Top `k` pins for query views (unit vectors of `dim` values), each pin by its best view. */
+  /**
+   * Top `k` pins for query views (unit vectors of `dim` values), each pin by its best view. The
+   * views are not binarized: each code is scored by the view's dot product with its ±1 vector,
+   * through a lookup table per view, as fast as a Hamming distance. On the benchmark's dev half,
+   * the student's camera R@10 against the catalog's codes rose from 0.38 (Hamming) to 0.42.
+   */
   search(views: readonly Float32Array[], k: number): CodeSearch {
     const n = this.pins.length;
     if (n === 0 || views.length === 0 || k <= 0) return { results: [] };
-    const all = this.codes.subarray(0, n * this.bytesPerCode);
-    const queries = views.map((v) => {
+    const tables = views.map((v) => {
       if (v.length !== this.dim) throw new RangeError(`a ${v.length}-d view against ${this.dim}-d codes`);
-      return signCode(v);
+      return queryTable(v);
     });
-    // The best-view top k is inside the union of every view's own top k, so only those
-    // candidates need their distance to every view.
-    const candidates = new Set<number>();
-    for (const q of queries) for (const i of nearestCodes(q, all, k)) candidates.add(i);
-    const scored = [...candidates].map((i) => {
-      const distance = Math.min(...queries.map((q) => hamming(q, all, i * this.bytesPerCode)));
-      return { i, distance };
-    });
-    scored.sort((a, b) => a.distance - b.distance || a.i - b.i);
-    const top = scored.slice(0, k);
+    const best = new Float32Array(n).fill(-Infinity);
+    for (const table of tables) {
+      for (let i = 0; i < n; i++) {
+        const product = tableDot(table, this.codes, i * this.bytesPerCode, this.bytesPerCode);
+        if (product > best[i]!) best[i] = product;
+      }
+    }
     return {
-      results: top.map(({ i, distance }) => {
+      results: topIndices(best, k).map((i) => {
         const pin = this.pins[i]!;
-        return { id: pin.id, score: hammingScore(distance, this.dim), pin };
+        return { id: pin.id, score: tableScore(best[i]!, this.dim), pin };
       }),
     };
   }
@@ -145,4 +159,18 @@ export class CodeIndex {
     next.set(this.codes);
     this.codes = next;
   }
+}
+
+/** Indices of the `k` highest values, highest first (ties by index): one pass, a short sorted list. */
+function topIndices(values: Float32Array, k: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (top.length === k && v <= values[top[k - 1]!]!) continue;
+    let at = top.length === k ? k - 1 : top.length;
+    while (at > 0 && values[top[at - 1]!]! < v) at--;
+    top.splice(at, 0, i);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
