@@ -7,6 +7,9 @@ import { SearchResults } from "@/components/search/search-results";
 import { ErrorMessage } from "@/components/ui/error-message";
 import type { RefinedResults } from "./use-refined-search";
 
+/** While the server looks, the device's "nothing close" is not the last word. */
+const SERVER_LOOKING = { emptyText: "Nothing close on this device yet", emptyHint: "The server is taking a closer look.", distantHint: "The server is taking a closer look." };
+
 export function RefinedResultsView({
   shown,
   refining,
@@ -48,7 +51,12 @@ export function RefinedResultsView({
         {refining && shown && <span className="animate-pulse">Refining…</span>}
       </div>
       {shown ? (
-        <SearchResults results={shown.results} minRelevantScore={shown.minRelevantScore} maxColumns={maxColumns} />
+        <SearchResults
+          results={shown.results}
+          minRelevantScore={shown.minRelevantScore}
+          maxColumns={maxColumns}
+          {...(shown.source === "device" && refining ? SERVER_LOOKING : {})}
+        />
       ) : serverError ? (
         <ErrorMessage error={serverError} />
       ) : offline && hasQuery && !refining ? (

@@ -13,6 +13,7 @@ export function SearchResults({
   testId = "result-grid",
   emptyText = "Nothing close in the catalog yet",
   emptyHint = "Try another picture, or add pins so there is more to find.",
+  distantHint = "There are a few distant matches, but they probably aren't what you're after.",
   maxColumns,
 }: {
   results: readonly Result[];
@@ -21,6 +22,8 @@ export function SearchResults({
   emptyText?: string;
   /** What to try next when nothing matched (a picture search and a word search differ). */
   emptyHint?: string;
+  /** What to say when nothing cleared the cut-off but less similar results are there. */
+  distantHint?: string;
   maxColumns?: number;
 }) {
   const [showLessSimilar, setShowLessSimilar] = useState(false);
@@ -33,9 +36,7 @@ export function SearchResults({
         <div data-testid="nothing-close" className="mx-auto my-10 max-w-xl text-center text-balance">
           <p className="text-lg font-semibold text-neutral-900">{emptyText}</p>
           <p className="mt-1 text-sm text-neutral-600" data-testid="nothing-close-hint">
-            {lessSimilar.length > 0
-              ? "There are a few distant matches, but they probably aren't what you're after."
-              : emptyHint}
+            {lessSimilar.length > 0 ? distantHint : emptyHint}
           </p>
         </div>
       )}
