@@ -93,8 +93,9 @@ async function benchBackend(backend: BackendChoice, camera: string): Promise<Row
       row.failed = text;
       return row;
     }
-    // "On-device · WASM (SIMD, 1 thread) · 51 pins" → "WASM (SIMD, 1 thread)"
-    row.runsOn = text.split("·")[1]?.trim() ?? text;
+    // The details' last line: "WASM (SIMD, 1 thread) · model glimpse-student@4" → "WASM (SIMD, 1 thread)"
+    const detail = (await page.getByTestId("lens-model-details").locator("p").last().textContent()) ?? "";
+    row.runsOn = detail.split("·")[0]!.trim();
     await page.waitForFunction(() => window.glimpseLensBench !== undefined && document.querySelector("video")!.readyState >= 2);
     const deadline = performance.now() + budgetMs;
     for (let i = 0; i < warmup + frames && performance.now() < deadline; i++) {
