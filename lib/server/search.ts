@@ -25,7 +25,6 @@ import { getPinRecord, toPin } from "./pins";
 import { fuseRankings } from "./rank-fusion";
 import type { Hit } from "./vectors";
 
-
 function toResults(hits: Hit[]): Result[] {
   return hits.map(({ record, similarity }) => ({
     id: record.id,
