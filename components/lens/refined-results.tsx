@@ -8,11 +8,8 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import type { RefinedResults } from "./use-refined-search";
 
 /** While the server looks, the device's "nothing close" is not the last word. */
-const SERVER_LOOKING = {
-  emptyText: "Nothing close on this device yet",
-  emptyHint: "The server is taking a closer look.",
-  distantHint: "The server is taking a closer look.",
-};
+const SERVER_LOOKS = "The server is taking a closer look.";
+const SERVER_LOOKING = { emptyText: "Nothing close on this device yet", emptyHint: SERVER_LOOKS, distantHint: SERVER_LOOKS };
 
 export function RefinedResultsView({
   shown,

@@ -48,10 +48,11 @@ export function poolPart(t: DenseTensor, part: PartSpec, layout: Layout, where: 
     const base = b * plane * c;
     // Element (ch, p) of image b sits at base + ch·plane + p (NCHW) or base + p·c + ch (NHWC).
     const [chStride, pStride] = layout === "nchw" ? [plane, 1] : [1, c];
-    const power = part.pool === "gem" ? part.power! : 1;
+    const gem = part.pool === "gem";
+    const power = gem ? part.power! : 1;
     for (let ch = 0; ch < c; ch++) {
       let s = 0;
-      if (power === 1) {
+      if (!gem) {
         for (let p = 0; p < plane; p++) s += t.data[base + ch * chStride + p * pStride]!;
       } else {
         // x ** 3 through Math.pow costs about 20× a product here, and 3 is the usual power.
@@ -60,7 +61,7 @@ export function poolPart(t: DenseTensor, part: PartSpec, layout: Layout, where: 
           s += power === 3 ? x * x * x : x ** power;
         }
       }
-      out[ch] = power === 1 ? s / plane : (s / plane) ** (1 / power);
+      out[ch] = gem ? (s / plane) ** (1 / power) : s / plane;
     }
     return out;
   });

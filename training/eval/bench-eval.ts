@@ -5,7 +5,9 @@ import "server-only";
 // against the teacher's gallery (compatibility); model time per image.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { hamming, nearestCodes, queryTable, signCode, tableDot } from "@/lib/embedding/binary";
+import { CodeIndex } from "@/lib/client/on-device/code-index";
+import type { Pin } from "@/lib/contracts";
+import { hamming, nearestCodes, signCode } from "@/lib/embedding/binary";
 import type { EmbeddingManifest } from "@/lib/embedding/manifest";
 import { loadFeatureExtractor, loadManifestEmbedder, type FeatureExtractor } from "@/lib/embedding/manifest-embedder";
 import { readManifest, readPostprocess } from "@/lib/embedding/model-files";
@@ -44,6 +46,14 @@ interface BenchRows {
 
 /** A picture's own view names, under `prefix`: the whole and its saliency crops. */
 const ownNames = (saliency: readonly string[], prefix = "") => ["full", ...saliency].map((n) => prefix + n);
+
+const objectPrefixes = Array.from({ length: PHOTO_OBJECTS }, (_, k) => `object${k + 1}/`);
+
+/** Every view the server searches a picture by: its own, and its objects' own. */
+function serverViews(manifest: EmbeddingManifest): string[] {
+  const names = manifest.queryViews.saliency;
+  return [...ownNames(names), ...objectPrefixes.flatMap((o) => ownNames(names, o))];
+}
 
 /** Raw rows for the gallery (one view) and the queries (their own views and their objects' views). */
 async function benchFeatures(manifest: EmbeddingManifest, root: string, data: string, cache: FeatureCache): Promise<BenchRows> {
@@ -179,14 +189,32 @@ function byCodes(gallery: Float32Array[], shortList: number | null): Ranker {
   };
 }
 
-/** 1-bit codes searched by the float query's views (asymmetric: the query is not binarized). */
-function byAsymmetricCodes(gallery: Float32Array[]): Ranker {
-  const width = signCode(gallery[0]!).length;
-  const codes = new Uint8Array(gallery.length * width);
-  gallery.forEach((g, i) => codes.set(signCode(g), i * width));
-  return (views) => {
-    const tables = views.map(queryTable);
-    return topKByBestView(views.length, gallery.length, (v, r) => tableDot(tables[v]!, codes, r * width, width), 10);
+/**
+ * The on-device index itself (CodeIndex: 1-bit codes scored with the float query's views), over
+ * the gallery's codes; a pin's id is its gallery row.
+ */
+function byDeviceIndex(gallery: Float32Array[]): Ranker {
+  const index = new CodeIndex("bench", gallery[0]!.length, gallery.length);
+  index.add(gallery.map((g, i) => ({ code: signCode(g), pin: galleryPin(i) })));
+  return (views) => index.search(views, 10).results.map((r) => Number(r.id));
+}
+
+/** A stand-in pin for a gallery row: the index needs one to return. */
+function galleryPin(row: number): Pin {
+  return {
+    id: String(row),
+    title: "",
+    description: "",
+    link: null,
+    price: null,
+    category: null,
+    kind: "pin",
+    imageUrl: "",
+    thumbUrl: "",
+    width: 1,
+    height: 1,
+    dominantColor: "#000000",
+    createdAt: new Date(0).toISOString(),
   };
 }
 
@@ -202,14 +230,6 @@ function viewSets(manifest: EmbeddingManifest): string[][] {
   if (names.length > 1) sets.push(own);
   sets.push([...own, ...objectPrefixes.map((o) => `${o}full`)], serverViews(manifest));
   return sets;
-}
-
-const objectPrefixes = Array.from({ length: PHOTO_OBJECTS }, (_, k) => `object${k + 1}/`);
-
-/** Every view the server searches a picture by: its own, and its objects' own. */
-function serverViews(manifest: EmbeddingManifest): string[] {
-  const names = manifest.queryViews.saliency;
-  return [...ownNames(names), ...objectPrefixes.flatMap((o) => ownNames(names, o))];
 }
 
 /** "full + block11-rel + objects: full + block11-rel" for the objects' views, whatever their count. */
@@ -252,7 +272,7 @@ export async function evaluateBench(modelDir: string, root: string, data: string
     return topKByBestView(views.length, gallery.length, (v, r) => int8Cosine(q8[v]!, g8[r]!), 10);
   }));
   row(`${name} 1-bit codes`, allViews, post.dim, evaluate(bench, queries, byCodes(gallery, null)));
-  row(`${name} 1-bit codes, float query`, allViews, post.dim, evaluate(bench, queries, byAsymmetricCodes(gallery)));
+  row(`${name} 1-bit codes, float query`, allViews, post.dim, evaluate(bench, queries, byDeviceIndex(gallery)));
   for (const shortList of [50, 100, 200]) {
     row(`${name} 1-bit top-${shortList} → float rescoring`, allViews, post.dim, evaluate(bench, queries, byCodes(gallery, shortList)));
   }
@@ -277,7 +297,7 @@ async function studentRows(studentDir: string, root: string, data: string, cache
   const all = ownNames(manifest.queryViews.saliency);
   const codes = evaluate(teacherBench, bench.queryViews.map((q) => pick(q, all, encode)), byCodes(teacherGallery, null));
   out.push({ embedding: `${name}, 1-bit codes, Hamming`, views: viewsLabel(all), dim: post.dim, ...codes });
-  const asymmetric = evaluate(teacherBench, bench.queryViews.map((q) => pick(q, all, encode)), byAsymmetricCodes(teacherGallery));
+  const asymmetric = evaluate(teacherBench, bench.queryViews.map((q) => pick(q, all, encode)), byDeviceIndex(teacherGallery));
   out.push({ embedding: `${name}, 1-bit codes, float query (on-device index)`, views: viewsLabel(all), dim: post.dim, ...asymmetric });
   return out;
 }
